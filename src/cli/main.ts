@@ -1,0 +1,87 @@
+// swarm-dispatch: parse the command line into a typed command, run it, return the exit code. Thin by design:
+// the work is in src/plan, src/engine and src/render.
+
+import { parseArgs } from "node:util";
+import { analyzePlan } from "../engine/analyze-plan.js";
+import type { PlanFormat } from "../plan/draft.js";
+import { planFormats } from "../plan/parse-plan.js";
+import { renderDispatchPlan } from "../render/render-dispatch-plan.js";
+import { type CliIo, exitCodes } from "./io.js";
+import { readPlan } from "./read-plan.js";
+import { usage } from "./usage.js";
+import { version } from "./version.js";
+
+class UsageError extends Error {}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError) && !(error instanceof TypeError && "code" in error)) throw error;
+    io.stderr(`swarm-dispatch: ${error.message}\nRun 'swarm-dispatch --help' for usage.\n`);
+    return exitCodes.usage;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      agents: { type: "string" },
+      format: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+  if (values.help) {
+    io.stdout(usage);
+    return exitCodes.ok;
+  }
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return exitCodes.ok;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command === undefined) throw new UsageError("missing command (plan or validate)");
+  if (command !== "plan" && command !== "validate") throw new UsageError(`unknown command "${command}"`);
+  if (file === undefined) throw new UsageError(`${command} needs a plan file`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = parseFormat(values.format);
+  if (command === "validate" && (values.agents !== undefined || values.json)) {
+    throw new UsageError("validate takes only --format");
+  }
+
+  const plan = await readPlan(file, format, io);
+  if (typeof plan === "number") return plan;
+  if (command === "validate") {
+    io.stderr(`${file}: valid (${plan.tasks.length} tasks, format ${plan.format})\n`);
+    return exitCodes.ok;
+  }
+  const agents = values.agents === undefined ? plan.track.maxParallel : parseAgents(values.agents);
+  const { analysis, conflictsTruncated } = analyzePlan(plan, agents);
+  io.stdout(
+    values.json
+      ? `${JSON.stringify(analysis, null, 2)}\n`
+      : renderDispatchPlan(plan, analysis, { conflictsTruncated }),
+  );
+  return exitCodes.ok;
+}
+
+function parseFormat(value: string | undefined): PlanFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(planFormats as readonly string[]).includes(value)) {
+    throw new UsageError(`--format must be one of ${planFormats.join(", ")} (got "${value}")`);
+  }
+  return value as PlanFormat;
+}
+
+function parseAgents(value: string): number {
+  const agents = Number(value);
+  if (!/^\d+$/.test(value) || agents < 1 || agents > 1000) {
+    throw new UsageError(`--agents must be a whole number from 1 to 1000 (got "${value}")`);
+  }
+  return agents;
+}

@@ -1,0 +1,47 @@
+// Which of the four plan formats a text is written in. Detection looks for each format's signature line; the
+// parsing itself is done by each format's extractor with a real parser. A YAML plan may also sit in a fenced
+// ```yaml block of a markdown document (a plan posted in an issue), found with the markdown parser.
+
+import type { Code } from "mdast";
+import type { PlanFormat } from "./draft.js";
+import { parseMarkdown } from "./markdown/parse-markdown.js";
+
+export interface Detected {
+  format: PlanFormat;
+  /** The text the extractor reads (the fence's content for YAML in markdown) and its line offset. */
+  text: string;
+  lineOffset: number;
+}
+
+const yamlTopLevel = /^(track|tasks|gates|groups)\s*:/m;
+const taskBlock = /^\s*[-*+]\s+\[[ xX-]\]\s+\*\*[^*\n]+\*\*\s*:/m;
+const registryHeader = /^\s*\|?\s*Task\s*\|.*\|\s*Deps\s*\|/im;
+const checklistItem = /^\s*[-*+]\s+\[[ xX-]\]\s+\d+(\.\d+)*\.?\s/m;
+
+export function detectFormat(text: string, file: string): Detected | null {
+  if (/\.(ya?ml|json)$/i.test(file)) return { format: "yaml", text, lineOffset: 0 };
+  if (/^\s*\{/.test(text) || (yamlTopLevel.test(text) && !/^#{1,6}\s/m.test(text))) {
+    return { format: "yaml", text, lineOffset: 0 };
+  }
+  if (taskBlock.test(text)) return { format: "blocks", text, lineOffset: 0 };
+  if (registryHeader.test(text)) return { format: "registry", text, lineOffset: 0 };
+  if (/^\s*(```|~~~)\s*ya?ml/im.test(text)) {
+    const fence = yamlFence(text);
+    if (fence) return fence;
+  }
+  if (checklistItem.test(text)) return { format: "checklist", text, lineOffset: 0 };
+  return null;
+}
+
+/** Only the fenced YAML of a markdown document, when the document has one holding `tasks:`. */
+export function yamlFence(text: string): Detected | null {
+  const tree = parseMarkdown(text);
+  for (const node of tree.children) {
+    if (node.type !== "code") continue;
+    const code = node as Code;
+    if (!/^ya?ml$/i.test(code.lang ?? "") || !/^tasks\s*:/m.test(code.value)) continue;
+    // The fence's first content line is the line after the opening fence.
+    return { format: "yaml", text: code.value, lineOffset: code.position?.start.line ?? 0 };
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+// Text → validated Plan: the one entry point for the CLI, the app and the tests. Guards the input (size, binary
+// junk), detects or takes the format, runs that format's extractor and the shared normaliser, and returns every
+// diagnostic. It never throws on bad input.
+
+import { maxPlanBytes } from "./defaults.js";
+import { type Diagnostic, Diagnostics } from "./diagnostics.js";
+import type { DraftPlan, PlanFormat } from "./draft.js";
+import { detectFormat, yamlFence } from "./detect-format.js";
+import { extractChecklist } from "./checklist/extract-checklist.js";
+import { extractBlocks } from "./markdown/extract-blocks.js";
+import { extractRegistry } from "./markdown/extract-registry.js";
+import type { Plan } from "./model.js";
+import { normalizePlan } from "./normalize-plan.js";
+import { extractYaml } from "./yaml/extract-yaml.js";
+
+export const planFormats: readonly PlanFormat[] = ["blocks", "registry", "yaml", "checklist"];
+
+export interface ParseOptions {
+  /** Shown in every diagnostic; its base name is the track id when the plan names none. */
+  file: string;
+  /** Forces a format instead of detecting it. */
+  format?: PlanFormat;
+}
+
+export interface ParseResult {
+  plan: Plan | null;
+  format: PlanFormat | null;
+  diagnostics: Diagnostic[];
+}
+
+export function parsePlan(input: string, options: ParseOptions): ParseResult {
+  const diag = new Diagnostics(options.file);
+  const done = (format: PlanFormat | null, plan: Plan | null = null): ParseResult => ({
+    plan,
+    format,
+    diagnostics: diag.items,
+  });
+  const bytes = Buffer.byteLength(input, "utf8");
+  if (bytes > maxPlanBytes) {
+    diag.error(0, `the plan is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${maxPlanBytes / 1024 / 1024} MB`, "split it into several tracks");
+    return done(null);
+  }
+  if (input.includes("\u0000")) {
+    diag.error(0, "the plan is not text (it contains NUL bytes)", "pass a markdown or YAML plan");
+    return done(null);
+  }
+  const text = input.replace(/^\uFEFF/, "");
+
+  let format = options.format ?? null;
+  let body = text;
+  let lineOffset = 0;
+  if (format === "yaml" && !/\.(ya?ml|json)$/i.test(options.file)) {
+    const fence = yamlFence(text);
+    if (fence) ({ text: body, lineOffset } = fence);
+  } else if (format === null) {
+    const detected = detectFormat(text, options.file);
+    if (!detected) {
+      diag.error(
+        0,
+        "cannot tell the plan's format: found no task blocks (- [ ] **T01**: title), no task registry table (| Task | … | Deps | Touches |), no YAML tasks: list and no checklist items (- [ ] 1. Title)",
+        `pass --format ${planFormats.join("|")} to force one`,
+      );
+      return done(null);
+    }
+    ({ format, text: body, lineOffset } = detected);
+  }
+
+  const draft = extract(format, body, diag, lineOffset);
+  return done(format, normalizePlan(draft, trackIdFromFile(options.file), diag));
+}
+
+function extract(format: PlanFormat, text: string, diag: Diagnostics, lineOffset: number): DraftPlan {
+  switch (format) {
+    case "blocks":
+      return extractBlocks(text, diag);
+    case "registry":
+      return extractRegistry(text, diag);
+    case "yaml":
+      return extractYaml(text, diag, { lineOffset });
+    case "checklist":
+      return extractChecklist(text, diag);
+  }
+}
+
+/** `plans/demo-track.md` → `demo-track`. */
+function trackIdFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? "";
+  const id = base.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "-");
+  return id && !id.startsWith("<") ? id : "track";
+}
