@@ -31,8 +31,16 @@ export function generateTasks(count: number, seed = 1): GeneratedTask[] {
     for (let d = 0; d < fanIn && i > 0; d++) deps.add(`T${Math.max(0, i - 1 - Math.floor(random() * 50))}`);
     const module = Math.floor(random() * (count / 4));
     const touches =
-      random() < 0.05 ? [`src/module-${module}/`] : [`src/module-${module}/file-${i % 7}.ts`, `test/module-${i}.test.ts`];
-    tasks.push({ id: `T${i}`, deps: [...deps], touches, effort: pick(["S", "M", "L", "XL", "3h", "90min"]), model: pick(["haiku", "sonnet", "opus"]) });
+      random() < 0.05
+        ? [`src/module-${module}/`]
+        : [`src/module-${module}/file-${i % 7}.ts`, `test/module-${i}.test.ts`];
+    tasks.push({
+      id: `T${i}`,
+      deps: [...deps],
+      touches,
+      effort: pick(["S", "M", "L", "XL", "3h", "90min"]),
+      model: pick(["haiku", "sonnet", "opus"]),
+    });
   }
   return tasks;
 }
@@ -56,7 +64,9 @@ export function toRegistry(tasks: readonly GeneratedTask[]): string {
   ];
   for (const t of tasks) {
     const touches = t.touches.map((touch) => `\`${touch}\``).join(", ");
-    lines.push(`| ${t.id} | Implementer | ${t.model} | write-local | BG | ${t.effort} | ${t.deps.join(", ") || "-"} | ${touches} |`);
+    lines.push(
+      `| ${t.id} | Implementer | ${t.model} | write-local | BG | ${t.effort} | ${t.deps.join(", ") || "-"} | ${touches} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -26,12 +26,19 @@ function best(fn: () => void): number {
 const tasks = generateTasks(taskCount);
 const inputs = [
   { format: "yaml", file: "bench.yaml", text: toYaml(tasks), baseline: (t: string) => parseYaml(t) },
-  { format: "registry", file: "bench.md", text: toRegistry(tasks), baseline: (t: string) => parseMarkdown(t) },
+  {
+    format: "registry",
+    file: "bench.md",
+    text: toRegistry(tasks),
+    baseline: (t: string) => parseMarkdown(t),
+  },
   { format: "blocks", file: "bench.md", text: toBlocks(tasks), baseline: (t: string) => parseMarkdown(t) },
 ] as const;
 
 console.log(`Plan benchmark: ${taskCount} generated tasks, best of ${runs} runs, Node ${process.version}\n`);
-console.log("| format | size | baseline parse | parse + validate | schedule | total | total / baseline | goal < 1 s |");
+console.log(
+  "| format | size | baseline parse | parse + validate | schedule | total | total / baseline | goal < 1 s |",
+);
 console.log("|---|---|---|---|---|---|---|---|");
 let failed = false;
 for (const input of inputs) {

@@ -7,13 +7,18 @@ import type { Plan } from "../plan/model.js";
 import { parsePlan } from "../plan/parse-plan.js";
 import { type CliIo, exitCodes } from "./io.js";
 
-export async function readPlan(file: string, format: PlanFormat | undefined, io: CliIo): Promise<Plan | number> {
+export async function readPlan(
+  file: string,
+  format: PlanFormat | undefined,
+  io: CliIo,
+): Promise<Plan | number> {
   let text: string;
   try {
     text = await io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
     io.stderr(`swarm-dispatch: cannot read ${file}: ${reason}\n`);
     return exitCodes.usage;
   }

@@ -53,7 +53,11 @@ export function analyzePlan(plan: Plan, agents: number = plan.track.maxParallel)
       4,
     ),
     conflicts: conflicts.pairs,
-    schedule: schedule.entries.map((entry) => ({ ...entry, start: round(entry.start), end: round(entry.end) })),
+    schedule: schedule.entries.map((entry) => ({
+      ...entry,
+      start: round(entry.start),
+      end: round(entry.end),
+    })),
   };
   return { analysis, conflictsTruncated: conflicts.truncated };
 }

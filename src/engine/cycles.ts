@@ -66,7 +66,8 @@ function cycleWalk(component: string[], depsOf: (id: string) => readonly string[
       if (!members.has(dep)) continue;
       if (dep === start) {
         const path = [id];
-        while (path[path.length - 1] !== start) path.push(previous.get(path[path.length - 1] as string) as string);
+        while (path[path.length - 1] !== start)
+          path.push(previous.get(path[path.length - 1] as string) as string);
         return [...path.reverse(), start];
       }
       if (!previous.has(dep)) {

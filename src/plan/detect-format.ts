@@ -20,15 +20,16 @@ const checklistItem = /^\s*[-*+]\s+\[[ xX-]\]\s+\d+(\.\d+)*\.?\s/m;
 
 export function detectFormat(text: string, file: string): Detected | null {
   if (/\.(ya?ml|json)$/i.test(file)) return { format: "yaml", text, lineOffset: 0 };
+  // A fenced YAML plan first: its `tasks:` line would otherwise make the whole text look like YAML.
+  if (/^\s*(```|~~~)\s*ya?ml/im.test(text)) {
+    const fence = yamlFence(text);
+    if (fence) return fence;
+  }
   if (/^\s*\{/.test(text) || (yamlTopLevel.test(text) && !/^#{1,6}\s/m.test(text))) {
     return { format: "yaml", text, lineOffset: 0 };
   }
   if (taskBlock.test(text)) return { format: "blocks", text, lineOffset: 0 };
   if (registryHeader.test(text)) return { format: "registry", text, lineOffset: 0 };
-  if (/^\s*(```|~~~)\s*ya?ml/im.test(text)) {
-    const fence = yamlFence(text);
-    if (fence) return fence;
-  }
   if (checklistItem.test(text)) return { format: "checklist", text, lineOffset: 0 };
   return null;
 }

@@ -23,7 +23,9 @@ export const taskSchema = z
     needsUserInput: z.boolean(),
     /** On GitHub every task runs in a runner: foreground means it waits for a person before dispatch. */
     mode: z.enum(["foreground", "background"]),
-    effort: z.object({ size: z.enum(effortSizes).nullable(), hours: z.number().nonnegative().finite() }).strict(),
+    effort: z
+      .object({ size: z.enum(effortSizes).nullable(), hours: z.number().nonnegative().finite() })
+      .strict(),
     /** The plan's explicit cost, if it gives one; otherwise effort hours × the model's hourly rate. */
     costUsd: z.number().nonnegative().finite(),
     costExplicit: z.boolean(),

@@ -24,7 +24,8 @@ export function normalizeGates(drafts: readonly DraftGate[], diag: Diagnostics):
       continue;
     }
     seen.set(name, draft.line);
-    const skip = isNone(draft.target) || /^skip(ped)?$/i.test(draft.target.trim()) || /^skip$/i.test(draft.status ?? "");
+    const skip =
+      isNone(draft.target) || /^skip(ped)?$/i.test(draft.target.trim()) || /^skip$/i.test(draft.status ?? "");
 
     let effort = effortHours.M as number;
     if (draft.fix?.effort) {
@@ -33,7 +34,8 @@ export function normalizeGates(drafts: readonly DraftGate[], diag: Diagnostics):
       else effort = parsed.hours;
     }
     const touches = normalizeTouches(draft.fix?.touches ?? []);
-    for (const error of touches.errors) diag.error(draft.fix?.line ?? draft.line, `${name} fix task: ${error}`);
+    for (const error of touches.errors)
+      diag.error(draft.fix?.line ?? draft.line, `${name} fix task: ${error}`);
 
     gates.push({
       name,

@@ -17,11 +17,16 @@ const maxCyclesReported = 20;
 export function normalizePlan(draft: DraftPlan, fallbackId: string, diag: Diagnostics): Plan | null {
   const count = draft.tasks.reduce((sum, task) => sum + 1 + task.subtasks.length, 0);
   if (count > maxTasks) {
-    diag.error(0, `the plan has ${count} tasks; at most ${maxTasks} are supported`, "split it into several tracks");
+    diag.error(
+      0,
+      `the plan has ${count} tasks; at most ${maxTasks} are supported`,
+      "split it into several tracks",
+    );
     return null;
   }
   if (count === 0) {
-    diag.error(0, "the plan has no tasks");
+    // An extractor that found nothing usable has said why; "no tasks" would only repeat it.
+    if (!diag.hasErrors) diag.error(0, "the plan has no tasks");
     return null;
   }
   const track = normalizeTrack(draft.track, fallbackId, diag);
@@ -32,7 +37,11 @@ export function normalizePlan(draft: DraftPlan, fallbackId: string, diag: Diagno
   const accept = (taskDraft: DraftTask, parent: string | null): boolean => {
     const first = firstLine.get(taskDraft.id);
     if (first !== undefined) {
-      diag.error(taskDraft.line, `duplicate task id "${taskDraft.id}" (first defined at line ${first})`, "give each task its own id");
+      diag.error(
+        taskDraft.line,
+        `duplicate task id "${taskDraft.id}" (first defined at line ${first})`,
+        "give each task its own id",
+      );
       return false;
     }
     firstLine.set(taskDraft.id, taskDraft.line);
@@ -43,7 +52,7 @@ export function normalizePlan(draft: DraftPlan, fallbackId: string, diag: Diagno
     if (!accept(top, null)) continue;
     const parent = (entries[entries.length - 1] as PlanEntry).task;
     parent.subtasks = top.subtasks.filter((subtask) => accept(subtask, top.id)).map((subtask) => subtask.id);
-    if (parent.subtasks.length > 0) summarizeParent(parent, entries);
+    if (parent.subtasks.length > 0) summarizeParent(parent, top, entries);
   }
 
   resolveDeps(entries, collectGroups(draft, entries, diag), diag);
@@ -63,8 +72,18 @@ export function normalizePlan(draft: DraftPlan, fallbackId: string, diag: Diagno
 }
 
 /** A parent's effort, cost and status come from its subtasks (seed 003: parent status derives from subtasks). */
-function summarizeParent(parent: Task, entries: readonly PlanEntry[]): void {
+function summarizeParent(parent: Task, draft: DraftTask, entries: readonly PlanEntry[]): void {
   const subtasks = entries.filter((entry) => entry.task.parent === parent.id).map((entry) => entry.task);
+  // A parent that declares neither touches nor a class is a heading over its subtasks, not a task that may write
+  // anywhere: its unit's locks are its subtasks' (otherwise every checklist unit would run alone).
+  if (!draft.fields.touches && !draft.fields.concurrency) {
+    const classes = subtasks.map((t) => t.concurrency);
+    parent.concurrency = classes.includes("write-shared")
+      ? "write-shared"
+      : classes.includes("write-local")
+        ? "write-local"
+        : "read-only";
+  }
   parent.effort = { size: null, hours: subtasks.reduce((sum, t) => sum + t.effort.hours, 0) };
   parent.costUsd = subtasks.reduce((sum, t) => sum + t.costUsd, 0);
   parent.costExplicit = subtasks.every((t) => t.costExplicit);
@@ -73,7 +92,11 @@ function summarizeParent(parent: Task, entries: readonly PlanEntry[]): void {
   else parent.status = "todo";
 }
 
-function collectGroups(draft: DraftPlan, entries: readonly PlanEntry[], diag: Diagnostics): Map<string, Group> {
+function collectGroups(
+  draft: DraftPlan,
+  entries: readonly PlanEntry[],
+  diag: Diagnostics,
+): Map<string, Group> {
   const groups = new Map<string, Group>();
   const byId = new Map(entries.map((entry) => [entry.task.id, entry.task]));
   for (const g of draft.groups) {
@@ -81,19 +104,25 @@ function collectGroups(draft: DraftPlan, entries: readonly PlanEntry[], diag: Di
       diag.error(g.line, `duplicate group "${g.name}"`);
       continue;
     }
-    if (byId.has(g.name)) diag.error(g.line, `group "${g.name}" has the same name as a task`, "rename one of them");
+    if (byId.has(g.name))
+      diag.error(g.line, `group "${g.name}" has the same name as a task`, "rename one of them");
     const members: string[] = [];
     for (const member of g.tasks) {
       const task = byId.get(member.value);
       if (!task) diag.error(member.line, `group "${g.name}" lists unknown task "${member.value}"`);
-      else if (task.parent !== null) diag.error(member.line, `group "${g.name}" lists ${task.id}, a subtask of ${task.parent}`);
+      else if (task.parent !== null)
+        diag.error(member.line, `group "${g.name}" lists ${task.id}, a subtask of ${task.parent}`);
       else members.push(task.id);
     }
     groups.set(g.name, { name: g.name, line: g.line, members, deps: g.deps ?? null });
   }
   for (const { task, draft: taskDraft } of entries) {
     if (!task.group) continue;
-    if (byId.has(task.group)) diag.error(taskDraft.fields.group?.line ?? taskDraft.line, `group "${task.group}" has the same name as a task`);
+    if (byId.has(task.group))
+      diag.error(
+        taskDraft.fields.group?.line ?? taskDraft.line,
+        `group "${task.group}" has the same name as a task`,
+      );
     let group = groups.get(task.group);
     if (!group) {
       group = { name: task.group, line: taskDraft.line, members: [], deps: null };
@@ -118,11 +147,15 @@ function reportCycles(entries: readonly PlanEntry[], diag: Diagnostics): void {
       const line = byId.get(cycle[0] as string)?.draft.line ?? 0;
       diag.error(line, `${what}: ${cycle.join(" → ")}`, "remove one of these dependencies");
     }
-    if (cycles.length > maxCyclesReported) diag.error(0, `… and ${cycles.length - maxCyclesReported} more dependency cycles`);
+    if (cycles.length > maxCyclesReported)
+      diag.error(0, `… and ${cycles.length - maxCyclesReported} more dependency cycles`);
   };
   const ids = entries.map((entry) => entry.task.id);
   const taskCycles = findCycles(ids, (id) => byId.get(id)?.task.deps ?? []);
-  if (taskCycles.length > 0) return report(taskCycles, "dependency cycle");
+  if (taskCycles.length > 0) {
+    report(taskCycles, "dependency cycle");
+    return;
+  }
 
   const unitOf = (id: string): string => byId.get(id)?.task.parent ?? id;
   const unitDeps = new Map<string, string[]>();
@@ -149,7 +182,10 @@ function checkTaskGates(entries: readonly PlanEntry[], gates: readonly Gate[], d
     for (const gate of task.gates) {
       if (names.has(gate) || warned.has(gate) || gates.length === 0) continue;
       warned.add(gate);
-      diag.warning(draft.fields.gates?.line ?? draft.line, `${task.id} names gate "${gate}", which the plan's gates do not list`);
+      diag.warning(
+        draft.fields.gates?.line ?? draft.line,
+        `${task.id} names gate "${gate}", which the plan's gates do not list`,
+      );
     }
   }
 }

@@ -46,10 +46,19 @@ export function normalizeTask(draft: DraftTask, parent: string | null, ctx: Norm
   for (const unknown of draft.unknownFields ?? []) {
     diag.warning(unknown.line, `${draft.id}: unknown field "${unknown.value}" ignored`);
   }
-  const needsUserInput = pick(f.needsUserInput, parseBoolean, false, diag, `${draft.id}: "Needs user input" must be true or false`);
+  const needsUserInput = pick(
+    f.needsUserInput,
+    parseBoolean,
+    false,
+    diag,
+    `${draft.id}: "Needs user input" must be true or false`,
+  );
   const modeWord = f.mode ? canonicalWord(f.mode.value) : "";
   if (f.mode && !["fg", "bg", "foreground", "background"].includes(modeWord)) {
-    diag.error(f.mode.line, `${draft.id}: mode "${f.mode.value}" must be FG or BG (foreground or background)`);
+    diag.error(
+      f.mode.line,
+      `${draft.id}: mode "${f.mode.value}" must be FG or BG (foreground or background)`,
+    );
   }
   const foreground = needsUserInput || modeWord === "fg" || modeWord === "foreground";
 
@@ -63,10 +72,19 @@ export function normalizeTask(draft: DraftTask, parent: string | null, ctx: Norm
       "write repo-relative files or folders ending in / to let it run in parallel",
     );
   }
-  const concurrency = concurrencyOf(draft, touches.paths, touches.readOnlyHint, touches.prose.length > 0, diag);
+  const concurrency = concurrencyOf(
+    draft,
+    touches.paths,
+    touches.readOnlyHint,
+    touches.prose.length > 0,
+    diag,
+  );
 
   const effortDraft = f.effort;
-  let effort = { size: defaultEffortSize as Task["effort"]["size"], hours: effortHours[defaultEffortSize] as number };
+  let effort = {
+    size: defaultEffortSize as Task["effort"]["size"],
+    hours: effortHours[defaultEffortSize] as number,
+  };
   if (effortDraft && !isNone(effortDraft.value)) {
     const parsed = parseEffort(effortDraft.value);
     if ("error" in parsed) diag.error(effortDraft.line, `${draft.id}: ${parsed.error}`);
@@ -88,7 +106,8 @@ export function normalizeTask(draft: DraftTask, parent: string | null, ctx: Norm
   let costExplicit = false;
   if (f.cost && !isNone(f.cost.value)) {
     const cost = parseMoney(f.cost.value);
-    if (cost === null) diag.error(f.cost.line, `${draft.id}: cost "${f.cost.value}" is not an amount in USD (e.g. $1.50)`);
+    if (cost === null)
+      diag.error(f.cost.line, `${draft.id}: cost "${f.cost.value}" is not an amount in USD (e.g. $1.50)`);
     else {
       costUsd = cost;
       costExplicit = true;
@@ -146,7 +165,10 @@ function concurrencyOf(
   }
   if (paths.length > 0) return "write-local";
   if (declared === "write-local") {
-    diag.warning(written?.line ?? draft.line, `${draft.id}: write-local task declares no touches, so it runs alone (write-shared)`);
+    diag.warning(
+      written?.line ?? draft.line,
+      `${draft.id}: write-local task declares no touches, so it runs alone (write-shared)`,
+    );
   }
   return "write-shared";
 }

@@ -2,6 +2,8 @@
 // repository is an error; anything that is not a path (prose, notes) makes the task run alone, because an
 // unreadable touch must never let two tasks write the same files at once.
 
+import { isNone } from "./parse-values.js";
+
 export interface TouchesResult {
   /** Clean repo-relative files, folders ending in `/`, or globs. */
   paths: string[];
@@ -19,6 +21,8 @@ export function normalizeTouches(items: readonly string[]): TouchesResult {
   const result: TouchesResult = { paths: [], readOnlyHint: false, prose: [], errors: [] };
   for (const raw of items) {
     const item = raw.trim();
+    // `None`, `-`, `N/A`: the author says the task writes nothing.
+    if (item !== "" && isNone(item)) continue;
     if (item.startsWith("[") && item.endsWith("]")) {
       if (readOnlyNote.test(item)) result.readOnlyHint = true;
       else result.prose.push(item);
@@ -48,7 +52,8 @@ export function pathProblem(item: string): string | null {
   if (item === "") return "empty touch path";
   if (item.length > 1024) return `touch path is ${item.length} characters long (at most 1024)`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we reject.
-  if (/[\u0000-\u001f\u007f]/.test(item)) return `touch path ${JSON.stringify(item)} contains control characters`;
+  if (/[\u0000-\u001f\u007f]/.test(item))
+    return `touch path ${JSON.stringify(item)} contains control characters`;
   if (item.startsWith("/") || /^[a-z]:/i.test(item) || item.startsWith("~")) {
     return `touch "${item}" is absolute; write it relative to the repository root`;
   }

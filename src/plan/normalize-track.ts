@@ -8,10 +8,17 @@ import { scopePolicies, type Track } from "./model.js";
 import { canonicalWord, isNone, parseCount, parseMoney } from "./parse-values.js";
 
 export function normalizeTrack(draft: DraftTrackSettings, fallbackId: string, diag: Diagnostics): Track {
-  const count = (field: Sourced<string> | undefined, name: string, min: number, max: number, fallback: number) => {
+  const count = (
+    field: Sourced<string> | undefined,
+    name: string,
+    min: number,
+    max: number,
+    fallback: number,
+  ) => {
     if (!field || isNone(field.value)) return fallback;
     const value = parseCount(field.value, min, max);
-    if (value === null) diag.error(field.line, `${name} "${field.value}" must be a whole number from ${min} to ${max}`);
+    if (value === null)
+      diag.error(field.line, `${name} "${field.value}" must be a whole number from ${min} to ${max}`);
     return value ?? fallback;
   };
 
@@ -19,7 +26,10 @@ export function normalizeTrack(draft: DraftTrackSettings, fallbackId: string, di
   if (draft.budgetUsd && !isNone(draft.budgetUsd.value)) {
     budgetUsd = parseMoney(draft.budgetUsd.value);
     if (budgetUsd === null) {
-      diag.error(draft.budgetUsd.line, `budget "${draft.budgetUsd.value}" is not an amount in USD (e.g. $25)`);
+      diag.error(
+        draft.budgetUsd.line,
+        `budget "${draft.budgetUsd.value}" is not an amount in USD (e.g. $25)`,
+      );
     }
   }
 
@@ -27,7 +37,11 @@ export function normalizeTrack(draft: DraftTrackSettings, fallbackId: string, di
   if (draft.scopePolicy && !isNone(draft.scopePolicy.value)) {
     const word = canonicalWord(draft.scopePolicy.value);
     if ((scopePolicies as readonly string[]).includes(word)) scopePolicy = word as Track["scopePolicy"];
-    else diag.error(draft.scopePolicy.line, `scope policy "${draft.scopePolicy.value}" must be fail, escalate or extend`);
+    else
+      diag.error(
+        draft.scopePolicy.line,
+        `scope policy "${draft.scopePolicy.value}" must be fail, escalate or extend`,
+      );
   }
 
   const modelRates = { ...defaultModelRates };
@@ -47,7 +61,13 @@ export function normalizeTrack(draft: DraftTrackSettings, fallbackId: string, di
     spawnBudget: count(draft.spawnBudget, "spawn budget", 0, 10_000, trackDefaults.spawnBudget),
     retryLimit: count(draft.retryLimit, "retry limit", 0, 100, trackDefaults.retryLimit),
     scopePolicy,
-    noProgressLimit: count(draft.noProgressLimit, "no-progress limit", 1, 1000, trackDefaults.noProgressLimit),
+    noProgressLimit: count(
+      draft.noProgressLimit,
+      "no-progress limit",
+      1,
+      1000,
+      trackDefaults.noProgressLimit,
+    ),
     modelRates,
   };
 }

@@ -70,7 +70,9 @@ export function parseEffort(text: string): Effort | { error: string } {
     if (hours !== null) effort = { size: null, hours };
   }
   if (!effort) {
-    return { error: `effort "${trimmed}" is not a size or a duration (write S, M, L, XL, or hours like 3h or 90min)` };
+    return {
+      error: `effort "${trimmed}" is not a size or a duration (write S, M, L, XL, or hours like 3h or 90min)`,
+    };
   }
   if (effort.hours > maxHours) return { error: `effort "${trimmed}" is over ${maxHours} hours` };
   return effort;

@@ -2,11 +2,11 @@
 // junk), detects or takes the format, runs that format's extractor and the shared normaliser, and returns every
 // diagnostic. It never throws on bad input.
 
+import { extractChecklist } from "./checklist/extract-checklist.js";
 import { maxPlanBytes } from "./defaults.js";
+import { detectFormat, yamlFence } from "./detect-format.js";
 import { type Diagnostic, Diagnostics } from "./diagnostics.js";
 import type { DraftPlan, PlanFormat } from "./draft.js";
-import { detectFormat, yamlFence } from "./detect-format.js";
-import { extractChecklist } from "./checklist/extract-checklist.js";
 import { extractBlocks } from "./markdown/extract-blocks.js";
 import { extractRegistry } from "./markdown/extract-registry.js";
 import type { Plan } from "./model.js";
@@ -37,7 +37,11 @@ export function parsePlan(input: string, options: ParseOptions): ParseResult {
   });
   const bytes = Buffer.byteLength(input, "utf8");
   if (bytes > maxPlanBytes) {
-    diag.error(0, `the plan is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${maxPlanBytes / 1024 / 1024} MB`, "split it into several tracks");
+    diag.error(
+      0,
+      `the plan is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${maxPlanBytes / 1024 / 1024} MB`,
+      "split it into several tracks",
+    );
     return done(null);
   }
   if (input.includes("\u0000")) {

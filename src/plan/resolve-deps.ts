@@ -26,7 +26,11 @@ const phasePattern = /^all\s+phases?\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?(?:\s+ta
 /** Unknown dependencies get a suggestion for the first few only; the rest are still reported. */
 const maxSuggestions = 50;
 
-export function resolveDeps(entries: readonly PlanEntry[], groups: Map<string, Group>, diag: Diagnostics): void {
+export function resolveDeps(
+  entries: readonly PlanEntry[],
+  groups: Map<string, Group>,
+  diag: Diagnostics,
+): void {
   const byId = new Map(entries.map((entry) => [entry.task.id, entry.task]));
   const knownNames = [...byId.keys(), ...groups.keys()];
   let suggestions = 0;
@@ -38,7 +42,8 @@ export function resolveDeps(entries: readonly PlanEntry[], groups: Map<string, G
       line: draft.fields.deps?.line ?? draft.line,
     }));
     const group = task.group ? groups.get(task.group) : undefined;
-    for (const value of group?.deps?.value ?? []) written.push({ value, line: group?.deps?.line ?? draft.line });
+    for (const value of group?.deps?.value ?? [])
+      written.push({ value, line: group?.deps?.line ?? draft.line });
 
     const deps: string[] = [];
     const add = (id: string, line: number): void => {
@@ -60,9 +65,14 @@ export function resolveDeps(entries: readonly PlanEntry[], groups: Map<string, G
         const low = Number(phases[1]);
         const high = phases[2] === undefined ? low : Number(phases[2]);
         const members = entries.filter(
-          (e) => e.task.parent === null && e.draft.phase !== undefined && e.draft.phase >= low && e.draft.phase <= high,
+          (e) =>
+            e.task.parent === null &&
+            e.draft.phase !== undefined &&
+            e.draft.phase >= low &&
+            e.draft.phase <= high,
         );
-        if (members.length === 0) diag.error(line, `${task.id}: "${token}" names no tasks (no task is in those phases)`);
+        if (members.length === 0)
+          diag.error(line, `${task.id}: "${token}" names no tasks (no task is in those phases)`);
         for (const member of members) if (member.task.id !== task.id) add(member.task.id, line);
         continue;
       }
@@ -88,7 +98,11 @@ export function resolveDeps(entries: readonly PlanEntry[], groups: Map<string, G
   }
 }
 
-function forbidden(task: Task, target: Task, byId: Map<string, Task>): { message: string; hint?: string } | null {
+function forbidden(
+  task: Task,
+  target: Task,
+  byId: Map<string, Task>,
+): { message: string; hint?: string } | null {
   if (target.id === task.id) return { message: `${task.id} depends on itself` };
   if (target.parent !== null && target.parent !== task.id && target.parent !== task.parent) {
     return {
@@ -106,7 +120,9 @@ function forbidden(task: Task, target: Task, byId: Map<string, Task>): { message
     // Subtasks run in their written order, so only an earlier sibling can be waited for.
     const order = byId.get(task.parent)?.subtasks ?? [];
     if (order.indexOf(target.id) > order.indexOf(task.id)) {
-      return { message: `subtask ${task.id} depends on ${target.id}, which runs after it (subtasks run in order)` };
+      return {
+        message: `subtask ${task.id} depends on ${target.id}, which runs after it (subtasks run in order)`,
+      };
     }
   }
   return null;

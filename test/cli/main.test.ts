@@ -101,8 +101,8 @@ describe("swarm-dispatch plan", () => {
     const { code, stdout, stderr } = await run(["plan", "broken.md"], { "broken.md": broken });
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain('broken.md:16: T3 depends on unknown task "T9"');
-    expect(stderr).toContain('broken.md:17: T3: touch "/etc/passwd" is absolute');
+    expect(stderr).toContain('broken.md:15: T3 depends on unknown task "T9"');
+    expect(stderr).toContain('broken.md:16: T3: touch "/etc/passwd" is absolute');
     expect(stderr).toContain("broken.md: 2 errors; nothing was planned");
   });
 });

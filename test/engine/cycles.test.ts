@@ -24,21 +24,26 @@ describe("findCycles", () => {
 
   it("finds no cycle in any graph whose edges point to earlier ids, and a cycle once one points forward", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.nat(30), { maxLength: 4 }), { minLength: 2, maxLength: 30 }), (lists) => {
-        const ids = lists.map((_, i) => `N${i}`);
-        const deps = (id: string) => {
-          const i = Number(id.slice(1));
-          return (lists[i] ?? []).filter((j) => j < i).map((j) => `N${j}`);
-        };
-        expect(findCycles(ids, deps)).toEqual([]);
-        const withBack = (id: string) => (id === "N0" ? [`N${ids.length - 1}`] : id === `N${ids.length - 1}` ? ["N0"] : deps(id));
-        const cycles = findCycles(ids, withBack);
-        expect(cycles.length).toBeGreaterThan(0);
-        for (const cycle of cycles) {
-          expect(cycle[0]).toBe(cycle[cycle.length - 1]);
-          for (let k = 0; k + 1 < cycle.length; k++) expect(withBack(cycle[k] as string)).toContain(cycle[k + 1]);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(fc.nat(30), { maxLength: 4 }), { minLength: 2, maxLength: 30 }),
+        (lists) => {
+          const ids = lists.map((_, i) => `N${i}`);
+          const deps = (id: string) => {
+            const i = Number(id.slice(1));
+            return (lists[i] ?? []).filter((j) => j < i).map((j) => `N${j}`);
+          };
+          expect(findCycles(ids, deps)).toEqual([]);
+          const withBack = (id: string) =>
+            id === "N0" ? [`N${ids.length - 1}`] : id === `N${ids.length - 1}` ? ["N0"] : deps(id);
+          const cycles = findCycles(ids, withBack);
+          expect(cycles.length).toBeGreaterThan(0);
+          for (const cycle of cycles) {
+            expect(cycle[0]).toBe(cycle[cycle.length - 1]);
+            for (let k = 0; k + 1 < cycle.length; k++)
+              expect(withBack(cycle[k] as string)).toContain(cycle[k + 1]);
+          }
+        },
+      ),
     );
   });
 });

@@ -6,8 +6,8 @@
 // six minutes), while markdown-it is linear at over 1 MB/s and caps nesting. tokens-to-mdast.ts rebuilds the
 // standard mdast tree from its tokens; a test compares that tree with micromark's on real plans.
 
-import type { Root } from "mdast";
 import MarkdownIt from "markdown-it";
+import type { Root } from "mdast";
 import { tokensToMdast } from "./tokens-to-mdast.js";
 
 // The CommonMark preset caps block nesting at 20 levels (deeper input is read as text, never recursed into),

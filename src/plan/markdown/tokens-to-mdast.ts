@@ -3,6 +3,7 @@
 // parse-markdown.ts for why markdown-it does the tokenising). Positions carry exact 1-based lines; columns are
 // 1 and offsets are the start of the line, since markdown-it records line ranges only.
 
+import type Token from "markdown-it/lib/token.mjs";
 import type {
   AlignType,
   Blockquote,
@@ -19,7 +20,6 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
-import type Token from "markdown-it/lib/token.mjs";
 
 type Position = NonNullable<Nodes["position"]>;
 type Point = Position["start"];
@@ -37,7 +37,11 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
     return { start: point(start), end: point(Math.max(start, end - 1)) };
   };
 
-  const root: Root = { type: "root", children: [], position: { start: point(0), end: point(lineStarts.length - 1) } };
+  const root: Root = {
+    type: "root",
+    children: [],
+    position: { start: point(0), end: point(lineStarts.length - 1) },
+  };
   const stack: Parent[] = [root];
   const top = (): Parent => stack[stack.length - 1] as Parent;
   let line = 0;
@@ -51,7 +55,12 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
     const at = position(token.map as [number, number] | null, line);
     switch (token.type) {
       case "heading_open":
-        open({ type: "heading", depth: Number(token.tag.slice(1)) as Heading["depth"], children: [], position: at });
+        open({
+          type: "heading",
+          depth: Number(token.tag.slice(1)) as Heading["depth"],
+          children: [],
+          position: at,
+        });
         break;
       case "paragraph_open":
         open({ type: "paragraph", children: [], position: at } satisfies Paragraph);
@@ -67,7 +76,13 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
         break;
       }
       case "list_item_open":
-        open({ type: "listItem", spread: false, checked: null, children: [], position: at } satisfies ListItem);
+        open({
+          type: "listItem",
+          spread: false,
+          checked: null,
+          children: [],
+          position: at,
+        } satisfies ListItem);
         break;
       case "table_open":
         open({ type: "table", align: [], children: [], position: at } satisfies Table);
@@ -111,7 +126,11 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
         (top().children as Nodes[]).push({ type: "thematicBreak", position: at });
         break;
       case "html_block":
-        (top().children as Nodes[]).push({ type: "html", value: token.content.replace(/\n$/, ""), position: at });
+        (top().children as Nodes[]).push({
+          type: "html",
+          value: token.content.replace(/\n$/, ""),
+          position: at,
+        });
         break;
     }
   }
@@ -142,7 +161,11 @@ function markTaskItem(item: ListItem): void {
 }
 
 /** Inline tokens → phrasing nodes; soft breaks become "\n" in text, as in mdast, and advance the line. */
-function phrasing(tokens: readonly Token[], startLine: number, point: (line0: number) => Point): PhrasingContent[] {
+function phrasing(
+  tokens: readonly Token[],
+  startLine: number,
+  point: (line0: number) => Point,
+): PhrasingContent[] {
   const root: { children: PhrasingContent[] } = { children: [] };
   const stack: { children: PhrasingContent[] }[] = [root];
   let line = startLine;
@@ -182,7 +205,13 @@ function phrasing(tokens: readonly Token[], startLine: number, point: (line0: nu
         push({ type: "html", value: token.content, position: here() });
         break;
       case "image":
-        push({ type: "image", url: token.attrGet("src") ?? "", alt: token.content, title: token.attrGet("title"), position: here() });
+        push({
+          type: "image",
+          url: token.attrGet("src") ?? "",
+          alt: token.content,
+          title: token.attrGet("title"),
+          position: here(),
+        });
         break;
       case "strong_open":
         open({ type: "strong", children: [], position: here() });
@@ -194,7 +223,13 @@ function phrasing(tokens: readonly Token[], startLine: number, point: (line0: nu
         open({ type: "delete", children: [], position: here() });
         break;
       case "link_open":
-        open({ type: "link", url: token.attrGet("href") ?? "", title: token.attrGet("title"), children: [], position: here() });
+        open({
+          type: "link",
+          url: token.attrGet("href") ?? "",
+          title: token.attrGet("title"),
+          children: [],
+          position: here(),
+        });
         break;
       case "strong_close":
       case "em_close":

@@ -64,8 +64,8 @@ function costBreakdown(context: DispatchPlanContext): string {
   );
   const byModel = new Map<string, { count: number; cost: number }>();
   for (const task of context.analysis.tasks) {
-    // A parent's work is its subtasks; counting the container too would read as one more agent run.
-    if (task.status === "done" || (withSubtasks.has(task.id) && task.costUsd === 0)) continue;
+    // A parent's hours and cost are the sum of its subtasks': counting it too would count that work twice.
+    if (task.status === "done" || withSubtasks.has(task.id)) continue;
     const model = plainText(task.model, 40);
     const entry = byModel.get(model) ?? { count: 0, cost: 0 };
     entry.count += 1;

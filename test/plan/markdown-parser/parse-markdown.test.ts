@@ -19,7 +19,8 @@ function shape(node: Nodes): unknown {
   return out;
 }
 
-const reference = (text: string) => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+const reference = (text: string) =>
+  fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
 const samples = {
   "task blocks": `# Implementation Plan — demo
@@ -61,7 +62,8 @@ const samples = {
 - [ ] 2. Update payload
   - _Touches: src/payload.ts, src/types/_
 `,
-  "fenced yaml": "Intro text\n\n```yaml\ntasks:\n  - id: T1\n```\n\n> quoted\n> lines\n\n---\n\n1. one\n2. two\n",
+  "fenced yaml":
+    "Intro text\n\n```yaml\ntasks:\n  - id: T1\n```\n\n> quoted\n> lines\n\n---\n\n1. one\n2. two\n",
 };
 
 describe("parseMarkdown", () => {

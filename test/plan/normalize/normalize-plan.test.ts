@@ -66,7 +66,11 @@ describe("normalizePlan defaults", () => {
 
   it("makes needs-user-input and FG tasks foreground", () => {
     const { plan } = normalize(
-      draft([task("A", 1, { needsUserInput: "true" }), task("B", 5, { mode: "FG" }), task("C", 9, { mode: "BG" })]),
+      draft([
+        task("A", 1, { needsUserInput: "true" }),
+        task("B", 5, { mode: "FG" }),
+        task("C", 9, { mode: "BG" }),
+      ]),
     );
     expect(plan?.tasks.map((t) => t.mode)).toEqual(["foreground", "foreground", "background"]);
   });
@@ -112,7 +116,7 @@ describe("normalizePlan errors, all at once with their lines", () => {
     expect(messages).toEqual([
       'plan.md:2: T01 depends on unknown task "T02" (add that task to the plan, or remove the dependency)',
       'plan.md:3: T01: effort "huge" is not a size or a duration (write S, M, L, XL, or hours like 3h or 90min)',
-      'plan.md:11: T03 depends on itself',
+      "plan.md:11: T03 depends on itself",
       'plan.md:12: T03: touch "/abs" is absolute; write it relative to the repository root',
       'plan.md:12: T03: touch "../up" leaves the repository ("..")',
       'plan.md:20: duplicate task id "T01" (first defined at line 1) (give each task its own id)',
@@ -126,7 +130,9 @@ describe("normalizePlan errors, all at once with their lines", () => {
     const { messages } = normalize(
       draft([task("T03", 1, { deps: ["T05"] }), task("T04", 5), task("T05", 9, { deps: ["T04", "T03"] })]),
     );
-    expect(messages).toEqual(["plan.md:1: dependency cycle: T03 → T05 → T03 (remove one of these dependencies)"]);
+    expect(messages).toEqual([
+      "plan.md:1: dependency cycle: T03 → T05 → T03 (remove one of these dependencies)",
+    ]);
   });
 
   it("refuses a dependency on another unit's subtask and finds cycles between units", () => {
@@ -136,7 +142,12 @@ describe("normalizePlan errors, all at once with their lines", () => {
     expect(messages).toEqual([
       "plan.md:6: 2 depends on 1.1, a subtask of 1 (subtasks are dispatched with their unit: depend on 1 instead)",
     ]);
-    const cyclic = normalize(draft([task("1", 1, {}, { subtasks: [task("1.1", 2, { deps: ["2"] })] }), task("2", 5, { deps: ["1"] })]));
+    const cyclic = normalize(
+      draft([
+        task("1", 1, {}, { subtasks: [task("1.1", 2, { deps: ["2"] })] }),
+        task("2", 5, { deps: ["1"] }),
+      ]),
+    );
     expect(cyclic.messages).toEqual([
       "plan.md:1: dependency cycle between dispatch units: 1 → 2 → 1 (remove one of these dependencies)",
     ]);
@@ -156,9 +167,14 @@ describe("normalizePlan errors, all at once with their lines", () => {
 
 describe("normalizePlan structure", () => {
   it("derives a parent's hours, cost and status from its subtasks", () => {
-    const parent = task("1", 1, {}, {
-      subtasks: [task("1.1", 2, { effort: "1h", status: "DONE" }), task("1.2", 4, { effort: "3h" })],
-    });
+    const parent = task(
+      "1",
+      1,
+      {},
+      {
+        subtasks: [task("1.1", 2, { effort: "1h", status: "DONE" }), task("1.2", 4, { effort: "3h" })],
+      },
+    );
     const { plan } = normalize(draft([parent]));
     expect(plan?.tasks.map((t) => [t.id, t.parent, t.status, t.effort.hours])).toEqual([
       ["1", null, "doing", 4],
@@ -170,9 +186,16 @@ describe("normalizePlan structure", () => {
 
   it("makes a checklist task without Depends wait for the previous top-level task", () => {
     const { plan } = normalize(
-      draft([task("1", 1, {}, { dependsOnPrevious: true }), task("2", 3, {}, { dependsOnPrevious: true }), task("3", 5, { deps: ["1"] }, { dependsOnPrevious: true })], {
-        format: "checklist",
-      }),
+      draft(
+        [
+          task("1", 1, {}, { dependsOnPrevious: true }),
+          task("2", 3, {}, { dependsOnPrevious: true }),
+          task("3", 5, { deps: ["1"] }, { dependsOnPrevious: true }),
+        ],
+        {
+          format: "checklist",
+        },
+      ),
     );
     expect(plan?.tasks.map((t) => t.deps)).toEqual([[], ["1"], ["1"]]);
   });
@@ -227,7 +250,13 @@ describe("normalizePlan structure", () => {
         },
       }),
     );
-    expect(ok.plan?.track).toMatchObject({ id: "demo", title: "demo", budgetUsd: 25, maxParallel: 6, scopePolicy: "fail" });
+    expect(ok.plan?.track).toMatchObject({
+      id: "demo",
+      title: "demo",
+      budgetUsd: 25,
+      maxParallel: 6,
+      scopePolicy: "fail",
+    });
     const bad = normalize(
       draft([task("A", 9)], {
         track: { budgetUsd: { value: "lots", line: 2 }, maxParallel: { value: "0", line: 3 } },
@@ -252,5 +281,34 @@ describe("normalizePlan structure", () => {
       ["Gate-O", false, "test/perf fixes"],
       ["Gate-S", true, "Simplify: reduce surface and onboarding time"],
     ]);
+  });
+});
+
+describe("normalizePlan parents", () => {
+  it("lets a parent without touches take its subtasks' locks instead of running alone", () => {
+    const parent = task(
+      "1",
+      1,
+      {},
+      {
+        subtasks: [task("1.1", 2, { touches: ["src/a.ts"] }), task("1.2", 4, { touches: ["[read-only]"] })],
+      },
+    );
+    const { plan } = normalize(draft([parent]));
+    expect(plan?.tasks.map((t) => [t.id, t.concurrency])).toEqual([
+      ["1", "write-local"],
+      ["1.1", "write-local"],
+      ["1.2", "read-only"],
+    ]);
+  });
+
+  it("keeps a parent write-shared when a subtask declares no touches", () => {
+    const parent = task(
+      "1",
+      1,
+      {},
+      { subtasks: [task("1.1", 2, { touches: ["src/a.ts"] }), task("1.2", 4)] },
+    );
+    expect(normalize(draft([parent])).plan?.tasks[0]?.concurrency).toBe("write-shared");
   });
 });

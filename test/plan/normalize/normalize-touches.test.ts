@@ -42,3 +42,10 @@ describe("normalizeTouches", () => {
     expect(normalizeTouches(["."]).paths).toEqual(["**"]);
   });
 });
+
+describe("normalizeTouches with no touches written", () => {
+  it("reads None and dashes as nothing", () => {
+    expect(normalizeTouches(["None"])).toMatchObject({ paths: [], prose: [], errors: [] });
+    expect(normalizeTouches(["-", "n/a"]).paths).toEqual([]);
+  });
+});

@@ -19,11 +19,14 @@ describe("parseEffort", () => {
     expect(parseEffort(text)).toEqual(expected);
   });
 
-  it.each(["huge", "M (a while)", "-2h", "5 parsecs", "", "99999h", "4-2h"])("rejects %j with advice", (text) => {
-    const result = parseEffort(text);
-    expect(result).toHaveProperty("error");
-    expect((result as { error: string }).error).toMatch(/effort/);
-  });
+  it.each(["huge", "M (a while)", "-2h", "5 parsecs", "", "99999h", "4-2h"])(
+    "rejects %j with advice",
+    (text) => {
+      const result = parseEffort(text);
+      expect(result).toHaveProperty("error");
+      expect((result as { error: string }).error).toMatch(/effort/);
+    },
+  );
 
   it("explicit hours win over the size", () => {
     expect(parseEffort("S (5h)")).toEqual({ size: "S", hours: 5 });

@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { Diagnostics } from "../../../src/plan/diagnostics.js";
+import type { DraftPlan, Extractor } from "../../../src/plan/draft.js";
+
+export function readFixture(path: string): string {
+  return readFileSync(new URL(`../../../fixtures/plans/${path}`, import.meta.url), "utf8");
+}
+
+/** Runs an extractor the way parsePlan does and returns the draft with every diagnostic. */
+export function extract(extractor: Extractor, text: string, file = "plan.md") {
+  const diag = new Diagnostics(file);
+  const draft: DraftPlan = extractor(text, diag);
+  const errors = diag.items.filter((d) => d.severity === "error");
+  const warnings = diag.items.filter((d) => d.severity === "warning");
+  return { draft, diag, errors, warnings };
+}
+
+export function taskById(draft: DraftPlan, id: string) {
+  const task = draft.tasks.find((t) => t.id === id);
+  if (!task) throw new Error(`no task ${id} in the draft`);
+  return task;
+}
