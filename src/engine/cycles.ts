@@ -2,6 +2,7 @@
 // cannot overflow the stack). Each cycle is reported once, as a closed walk the user can follow: T03 → T05 → T03.
 
 export function findCycles(ids: readonly string[], depsOf: (id: string) => readonly string[]): string[][] {
+  if (isAcyclic(ids, depsOf)) return [];
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -77,4 +78,32 @@ function cycleWalk(component: string[], depsOf: (id: string) => readonly string[
     }
   }
   return [...component, start];
+}
+
+/**
+ * Kahn's algorithm over indices: the common case (a valid plan) is answered with a few flat arrays, and the
+ * allocation-heavy component search runs only when a cycle exists.
+ */
+function isAcyclic(ids: readonly string[], depsOf: (id: string) => readonly string[]): boolean {
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) if (!index.has(ids[i] as string)) index.set(ids[i] as string, i);
+  const waiting = new Int32Array(ids.length);
+  const dependents: number[][] = [];
+  for (let i = 0; i < ids.length; i++) {
+    for (const dep of depsOf(ids[i] as string)) {
+      const d = index.get(dep);
+      if (d === undefined) continue;
+      waiting[i] = (waiting[i] as number) + 1;
+      (dependents[d] ??= []).push(i);
+    }
+  }
+  const queue: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (waiting[i] === 0) queue.push(i);
+  for (let head = 0; head < queue.length; head++) {
+    for (const next of dependents[queue[head] as number] ?? []) {
+      waiting[next] = (waiting[next] as number) - 1;
+      if (waiting[next] === 0) queue.push(next);
+    }
+  }
+  return queue.length === ids.length;
 }

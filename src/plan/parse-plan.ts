@@ -3,7 +3,6 @@
 // diagnostic. It never throws on bad input.
 
 import { extractChecklist } from "./checklist/extract-checklist.js";
-import { maxPlanBytes } from "./defaults.js";
 import { detectFormat, yamlFence } from "./detect-format.js";
 import { type Diagnostic, Diagnostics } from "./diagnostics.js";
 import type { DraftPlan, PlanFormat } from "./draft.js";
@@ -11,6 +10,7 @@ import { extractBlocks } from "./markdown/extract-blocks.js";
 import { extractRegistry } from "./markdown/extract-registry.js";
 import type { Plan } from "./model.js";
 import { normalizePlan } from "./normalize-plan.js";
+import { fitsSizeLimit } from "./plan-size.js";
 import { extractYaml } from "./yaml/extract-yaml.js";
 
 export const planFormats: readonly PlanFormat[] = ["blocks", "registry", "yaml", "checklist"];
@@ -35,15 +35,7 @@ export function parsePlan(input: string, options: ParseOptions): ParseResult {
     format,
     diagnostics: diag.items,
   });
-  const bytes = Buffer.byteLength(input, "utf8");
-  if (bytes > maxPlanBytes) {
-    diag.error(
-      0,
-      `the plan is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${maxPlanBytes / 1024 / 1024} MB`,
-      "split it into several tracks",
-    );
-    return done(null);
-  }
+  if (!fitsSizeLimit(input, diag)) return done(null);
   if (input.includes("\u0000")) {
     diag.error(0, "the plan is not text (it contains NUL bytes)", "pass a markdown or YAML plan");
     return done(null);

@@ -5,39 +5,16 @@
 // the other markdown formats.
 
 import type { List, Nodes } from "mdast";
-import { maxPlanBytes } from "../defaults.js";
 import type { Diagnostics } from "../diagnostics.js";
 import type { DraftPlan } from "../draft.js";
 import { extractTrackSettings } from "../markdown/extract-track-settings.js";
-import { parseMarkdown } from "../markdown/parse-markdown.js";
-import { findNestingLimit } from "./nesting-limit.js";
+import { readMarkdownPlan } from "../markdown/read-markdown-plan.js";
 import { isTaskItem, readChecklistItem } from "./read-checklist-item.js";
 
 export function extractChecklist(text: string, diag: Diagnostics): DraftPlan {
   const draft: DraftPlan = { format: "checklist", track: {}, tasks: [], gates: [], groups: [] };
-  if (Buffer.byteLength(text, "utf8") > maxPlanBytes) {
-    diag.error(
-      0,
-      `the checklist plan is larger than ${maxPlanBytes / 1024 / 1024} MB`,
-      "split it into several tracks",
-    );
-    return draft;
-  }
-  let tree: ReturnType<typeof parseMarkdown>;
-  try {
-    tree = parseMarkdown(text);
-  } catch (error) {
-    diag.error(0, `cannot read the markdown: ${error instanceof Error ? error.message : String(error)}`);
-    return draft;
-  }
-  const stoppedAt = findNestingLimit(tree);
-  if (stoppedAt !== null) {
-    diag.error(
-      stoppedAt,
-      "the markdown nests more than 20 levels deep here; what follows it may not be read",
-      "flatten the nesting: tasks need two levels, fields and notes a third",
-    );
-  }
+  const tree = readMarkdownPlan(text, diag);
+  if (!tree) return draft;
   draft.track = extractTrackSettings(tree, diag, isTaskList);
   for (const node of tree.children) {
     if (isTaskList(node)) readTaskList(node, draft, diag);

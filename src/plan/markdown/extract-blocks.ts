@@ -4,18 +4,18 @@
 
 import type { Heading, Nodes } from "mdast";
 import type { Extractor } from "../draft.js";
+import { emptyDraft } from "../plan-size.js";
 import { extractGates } from "./extract-gates.js";
 import { extractTrackSettings } from "./extract-track-settings.js";
 import { collapseSpace, nodeText } from "./node-text.js";
-import { parseMarkdown } from "./parse-markdown.js";
-import { emptyDraft, fitsSizeLimit } from "./plan-size.js";
+import { readMarkdownPlan } from "./read-markdown-plan.js";
 import { classifyItem, readTaskItem, taskItemHint } from "./read-task-item.js";
 import { lineOf, walkTree } from "./walk-tree.js";
 
 export const extractBlocks: Extractor = (text, diag) => {
   const draft = emptyDraft("blocks");
-  if (!fitsSizeLimit(text, diag)) return draft;
-  const root = parseMarkdown(text);
+  const root = readMarkdownPlan(text, diag);
+  if (!root) return draft;
 
   const taskItems = new Set<Nodes>();
   let missingIds = 0;

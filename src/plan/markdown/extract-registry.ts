@@ -4,12 +4,12 @@
 
 import type { Diagnostics } from "../diagnostics.js";
 import type { DraftTask, Extractor } from "../draft.js";
+import { emptyDraft } from "../plan-size.js";
 import { setTaskField } from "./apply-task-field.js";
 import { extractGates } from "./extract-gates.js";
 import { extractTrackSettings } from "./extract-track-settings.js";
 import { collapseSpace, nodeText, segmentsText } from "./node-text.js";
-import { parseMarkdown } from "./parse-markdown.js";
-import { emptyDraft, fitsSizeLimit } from "./plan-size.js";
+import { readMarkdownPlan } from "./read-markdown-plan.js";
 import { labelOnly, noteKind, noteKindNames, readNotes, type TaskNote } from "./read-registry-notes.js";
 import { readRegistryTable, registryHeaderHint } from "./read-registry-table.js";
 import { splitItems } from "./split-list.js";
@@ -17,8 +17,8 @@ import { walkTree } from "./walk-tree.js";
 
 export const extractRegistry: Extractor = (text, diag) => {
   const draft = emptyDraft("registry");
-  if (!fitsSizeLimit(text, diag)) return draft;
-  const root = parseMarkdown(text);
+  const root = readMarkdownPlan(text, diag);
+  if (!root) return draft;
 
   let tables = 0;
   const notes: TaskNote[] = [];

@@ -27,14 +27,30 @@ type Point = Position["start"];
 export function tokensToMdast(tokens: readonly Token[], text: string): Root {
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const point = (line0: number): Point => ({
-    line: line0 + 1,
-    column: 1,
-    offset: lineStarts[Math.min(line0, lineStarts.length - 1)] ?? 0,
-  });
+  // One shared, never-mutated point and single-line position per line: a 10,000-task plan has a few hundred
+  // thousand nodes, and fresh objects for each made garbage collection most of the parse time.
+  const points: Point[] = [];
+  const lines: Position[] = [];
+  const point = (line0: number): Point => {
+    const at = Math.min(line0, lineStarts.length - 1);
+    let cached = points[at];
+    if (!cached) {
+      cached = Object.freeze({ line: at + 1, column: 1, offset: lineStarts[at] ?? 0 });
+      points[at] = cached;
+    }
+    return cached;
+  };
+  const onLine = (line0: number): Position => {
+    let cached = lines[line0];
+    if (!cached) {
+      cached = Object.freeze({ start: point(line0), end: point(line0) });
+      lines[line0] = cached;
+    }
+    return cached;
+  };
   const position = (map: [number, number] | null, fallback: number): Position => {
     const [start, end] = map ?? [fallback, fallback + 1];
-    return { start: point(start), end: point(Math.max(start, end - 1)) };
+    return end - start <= 1 ? onLine(start) : { start: point(start), end: point(end - 1) };
   };
 
   const root: Root = {
@@ -52,27 +68,34 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
 
   for (const token of tokens) {
     if (token.map) line = token.map[0];
-    const at = position(token.map as [number, number] | null, line);
+    const map = token.map as [number, number] | null;
     switch (token.type) {
       case "heading_open":
         open({
           type: "heading",
           depth: Number(token.tag.slice(1)) as Heading["depth"],
           children: [],
-          position: at,
+          position: position(map, line),
         });
         break;
       case "paragraph_open":
-        open({ type: "paragraph", children: [], position: at } satisfies Paragraph);
+        open({ type: "paragraph", children: [], position: position(map, line) } satisfies Paragraph);
         break;
       case "blockquote_open":
-        open({ type: "blockquote", children: [], position: at } satisfies Blockquote);
+        open({ type: "blockquote", children: [], position: position(map, line) } satisfies Blockquote);
         break;
       case "bullet_list_open":
       case "ordered_list_open": {
         const ordered = token.type === "ordered_list_open";
         const start = ordered ? Number(token.attrGet("start") ?? 1) : null;
-        open({ type: "list", ordered, start, spread: false, children: [], position: at } satisfies List);
+        open({
+          type: "list",
+          ordered,
+          start,
+          spread: false,
+          children: [],
+          position: position(map, line),
+        } satisfies List);
         break;
       }
       case "list_item_open":
@@ -81,19 +104,19 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
           spread: false,
           checked: null,
           children: [],
-          position: at,
+          position: position(map, line),
         } satisfies ListItem);
         break;
       case "table_open":
-        open({ type: "table", align: [], children: [], position: at } satisfies Table);
+        open({ type: "table", align: [], children: [], position: position(map, line) } satisfies Table);
         break;
       case "tr_open":
-        open({ type: "tableRow", children: [], position: at } satisfies TableRow);
+        open({ type: "tableRow", children: [], position: position(map, line) } satisfies TableRow);
         break;
       case "th_open":
       case "td_open":
         alignColumn(stack, token);
-        open({ type: "tableCell", children: [], position: position(null, line) } satisfies TableCell);
+        open({ type: "tableCell", children: [], position: onLine(line) } satisfies TableCell);
         break;
       case "heading_close":
       case "paragraph_close":
@@ -110,7 +133,8 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
         markTaskItem(stack.pop() as ListItem);
         break;
       case "inline":
-        (top().children as PhrasingContent[]).push(...phrasing(token.children ?? [], line, point));
+        for (const node of phrasing(token.children ?? [], line, onLine))
+          (top().children as PhrasingContent[]).push(node);
         break;
       case "fence":
       case "code_block":
@@ -119,17 +143,17 @@ export function tokensToMdast(tokens: readonly Token[], text: string): Root {
           lang: token.info.trim().split(/\s+/)[0] || null,
           meta: token.info.trim().split(/\s+/).slice(1).join(" ") || null,
           value: token.content.replace(/\n$/, ""),
-          position: at,
+          position: position(map, line),
         } satisfies Code);
         break;
       case "hr":
-        (top().children as Nodes[]).push({ type: "thematicBreak", position: at });
+        (top().children as Nodes[]).push({ type: "thematicBreak", position: position(map, line) });
         break;
       case "html_block":
         (top().children as Nodes[]).push({
           type: "html",
           value: token.content.replace(/\n$/, ""),
-          position: at,
+          position: position(map, line),
         });
         break;
     }
@@ -164,7 +188,7 @@ function markTaskItem(item: ListItem): void {
 function phrasing(
   tokens: readonly Token[],
   startLine: number,
-  point: (line0: number) => Point,
+  onLine: (line0: number) => Position,
 ): PhrasingContent[] {
   const root: { children: PhrasingContent[] } = { children: [] };
   const stack: { children: PhrasingContent[] }[] = [root];
@@ -174,12 +198,14 @@ function phrasing(
     const last = siblings[siblings.length - 1];
     if (node.type === "text" && last?.type === "text") {
       last.value += node.value;
-      if (last.position && node.position) last.position.end = node.position.end;
+      if (last.position && node.position && last.position.end !== node.position.end) {
+        last.position = { start: last.position.start, end: node.position.end };
+      }
       return;
     }
     siblings.push(node);
   };
-  const here = (): Position => ({ start: point(line), end: point(line) });
+  const here = (): Position => onLine(line);
   const open = (node: PhrasingContent & { children: PhrasingContent[] }) => {
     push(node);
     stack.push(node);

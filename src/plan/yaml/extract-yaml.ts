@@ -3,9 +3,9 @@
 // the wrong shape become diagnostics, never exceptions.
 
 import { isMap, LineCounter, parseDocument } from "yaml";
-import { maxPlanBytes } from "../defaults.js";
 import type { Diagnostics } from "../diagnostics.js";
 import type { DraftPlan } from "../draft.js";
+import { fitsSizeLimit } from "../plan-size.js";
 import { extractYamlGates } from "./extract-yaml-gates.js";
 import { extractYamlGroups } from "./extract-yaml-groups.js";
 import { extractYamlTasks } from "./extract-yaml-task.js";
@@ -27,14 +27,7 @@ const maxAliasExpansion = 100_000;
 export function extractYaml(text: string, diag: Diagnostics, options: YamlExtractOptions = {}): DraftPlan {
   const draft: DraftPlan = { format: "yaml", track: {}, tasks: [], gates: [], groups: [] };
   const offset = options.lineOffset ?? 0;
-  if (Buffer.byteLength(text, "utf8") > maxPlanBytes) {
-    diag.error(
-      0,
-      `the YAML plan is larger than ${maxPlanBytes / 1024 / 1024} MB`,
-      "split it into several tracks",
-    );
-    return draft;
-  }
+  if (!fitsSizeLimit(text, diag)) return draft;
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {

@@ -87,7 +87,9 @@ describe.each(extractors)("%s on hostile input", (_name, extractor) => {
   it("reads a document over the size limit as one error, without parsing it", () => {
     const { draft, errors } = extract(extractor, "x".repeat(maxPlanBytes + 1));
     expect(draft.tasks).toEqual([]);
-    expect(errors.map((e) => [e.line, e.message])).toEqual([[0, expect.stringContaining("MB; at most")]]);
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [0, expect.stringContaining("bytes, over the limit of 10 MB")],
+    ]);
   });
 });
 
