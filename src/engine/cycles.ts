@@ -94,7 +94,9 @@ function isAcyclic(ids: readonly string[], depsOf: (id: string) => readonly stri
       const d = index.get(dep);
       if (d === undefined) continue;
       waiting[i] = (waiting[i] as number) + 1;
-      (dependents[d] ??= []).push(i);
+      const list = dependents[d];
+      if (list) list.push(i);
+      else dependents[d] = [i];
     }
   }
   const queue: number[] = [];

@@ -275,7 +275,9 @@ describe("format detection and hostile input", () => {
     nested += "- [ ] **T2**: After\n";
     const { plan, messages } = parse("deep.md", nested);
     expect(plan).toBeNull();
-    expect(messages.some((m) => /^deep\.md:\d+: the markdown nests more than 20 levels deep here/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => /^deep\.md:\d+: the markdown nests more than 20 levels deep here/.test(m)),
+    ).toBe(true);
   });
 
   it("refuses text it cannot place, and says how to force a format", () => {
