@@ -47,4 +47,4 @@ export const defaultGateFixes: Record<string, string> = {
 /** A plan may not hold more than this many tasks (hostile input guard; the app caps tracks far lower). */
 export const maxTasks = 50_000;
 /** Plan text larger than this is refused before parsing. */
-export const maxPlanBytes = 10 * 1024 * 1024;
+export const maxPlanBytes = 5 * 1024 * 1024;

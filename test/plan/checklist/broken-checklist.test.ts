@@ -68,7 +68,7 @@ describe("extractChecklist on broken plans", () => {
   it("refuses input over the plan size limit before parsing it", () => {
     const { draft, said } = extract("- [ ] 1. x\n".repeat(Math.ceil(maxPlanBytes / 11) + 1));
     expect(said).toEqual([
-      expect.stringMatching(/^0: error: the plan is [0-9,]+ bytes, over the limit of 10 MB$/),
+      expect.stringMatching(/^0: error: the plan is [0-9,]+ bytes, over the limit of 5 MB$/),
     ]);
     expect(draft.tasks).toEqual([]);
   });

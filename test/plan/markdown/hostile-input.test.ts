@@ -88,7 +88,7 @@ describe.each(extractors)("%s on hostile input", (_name, extractor) => {
     const { draft, errors } = extract(extractor, "x".repeat(maxPlanBytes + 1));
     expect(draft.tasks).toEqual([]);
     expect(errors.map((e) => [e.line, e.message])).toEqual([
-      [0, expect.stringContaining("bytes, over the limit of 10 MB")],
+      [0, expect.stringContaining("bytes, over the limit of 5 MB")],
     ]);
   });
 });
