@@ -1,20 +1,13 @@
 // Broken and hostile checklists (fixtures/plans/broken/checklist-*.md and generated input): the expected
 // diagnostics at the expected lines, and never an exception.
 
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractChecklist } from "../../../src/plan/checklist/extract-checklist.js";
 import { maxPlanBytes } from "../../../src/plan/defaults.js";
-import { Diagnostics } from "../../../src/plan/diagnostics.js";
+import { extract as extractWith, readFixture } from "../../support/extract-draft.js";
 
-function extract(text: string) {
-  const diag = new Diagnostics("plan.md");
-  const draft = extractChecklist(text, diag);
-  return { draft, said: diag.items.map((d) => `${d.line}: ${d.severity}: ${d.message}`) };
-}
-
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../../fixtures/plans/broken/${name}`, import.meta.url), "utf8");
+const extract = (text: string) => extractWith(extractChecklist, text, "plan.md");
+const fixture = (name: string) => readFixture(`broken/${name}`);
 
 const nestingError = "the markdown nests more than 20 levels deep here; what follows it may not be read";
 

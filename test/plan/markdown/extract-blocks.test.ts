@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractBlocks } from "../../../src/plan/markdown/extract-blocks.js";
-import { extract, readFixture, taskById } from "./read-fixture.js";
+import { extract, readFixture, taskById } from "../../support/extract-draft.js";
 
 describe("extractBlocks on the swarm-iosm demo plan", () => {
   const { draft, diag } = extract(extractBlocks, readFixture("demo-track.md"));

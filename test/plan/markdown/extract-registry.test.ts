@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractRegistry } from "../../../src/plan/markdown/extract-registry.js";
 import { splitEffortCost } from "../../../src/plan/markdown/read-registry-table.js";
-import { extract, readFixture, taskById } from "./read-fixture.js";
+import { extract, readFixture, taskById } from "../../support/extract-draft.js";
 
 describe("extractRegistry on the generated continuous dispatch plan", () => {
   const { draft, diag } = extract(extractRegistry, readFixture("registry.md"));

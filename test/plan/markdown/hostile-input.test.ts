@@ -4,7 +4,7 @@ import { maxPlanBytes } from "../../../src/plan/defaults.js";
 import type { Extractor } from "../../../src/plan/draft.js";
 import { extractBlocks } from "../../../src/plan/markdown/extract-blocks.js";
 import { extractRegistry } from "../../../src/plan/markdown/extract-registry.js";
-import { extract, readFixture, taskById } from "./read-fixture.js";
+import { extract, readFixture, taskById } from "../../support/extract-draft.js";
 
 const extractors: [string, Extractor][] = [
   ["extractBlocks", extractBlocks],

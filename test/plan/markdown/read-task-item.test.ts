@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractBlocks } from "../../../src/plan/markdown/extract-blocks.js";
-import { extract, taskById } from "./read-fixture.js";
+import { extract, taskById } from "../../support/extract-draft.js";
 
 describe("extractBlocks on hand-written task blocks", () => {
   it("reads nested checkbox items with ids as ordered subtasks, one level deep", () => {

@@ -1,20 +1,13 @@
 // Broken and hostile YAML (fixtures/plans/broken/*.yaml and generated input): each gives the expected
 // diagnostics at the expected lines, and nothing ever throws.
 
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { maxPlanBytes } from "../../../src/plan/defaults.js";
-import { Diagnostics } from "../../../src/plan/diagnostics.js";
 import { extractYaml } from "../../../src/plan/yaml/extract-yaml.js";
+import { extract as extractWith, readFixture } from "../../support/extract-draft.js";
 
-function extract(text: string) {
-  const diag = new Diagnostics("plan.yaml");
-  const draft = extractYaml(text, diag);
-  return { draft, said: diag.items.map((d) => `${d.line}: ${d.severity}: ${d.message}`) };
-}
-
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../../fixtures/plans/broken/${name}`, import.meta.url), "utf8");
+const extract = (text: string) => extractWith(extractYaml, text, "plan.yaml");
+const fixture = (name: string) => readFixture(`broken/${name}`);
 
 describe("extractYaml on broken plans", () => {
   it("reports a syntax error at its line and reads nothing else", () => {

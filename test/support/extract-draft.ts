@@ -1,9 +1,10 @@
+// Test helpers shared by the extractor tests: read a fixture, run one extractor as parsePlan would.
 import { readFileSync } from "node:fs";
-import { Diagnostics } from "../../../src/plan/diagnostics.js";
-import type { DraftPlan, Extractor } from "../../../src/plan/draft.js";
+import { Diagnostics } from "../../src/plan/diagnostics.js";
+import type { DraftPlan, Extractor } from "../../src/plan/draft.js";
 
 export function readFixture(path: string): string {
-  return readFileSync(new URL(`../../../fixtures/plans/${path}`, import.meta.url), "utf8");
+  return readFileSync(new URL(`../../fixtures/plans/${path}`, import.meta.url), "utf8");
 }
 
 /** Runs an extractor the way parsePlan does and returns the draft with every diagnostic. */
@@ -12,7 +13,8 @@ export function extract(extractor: Extractor, text: string, file = "plan.md") {
   const draft: DraftPlan = extractor(text, diag);
   const errors = diag.items.filter((d) => d.severity === "error");
   const warnings = diag.items.filter((d) => d.severity === "warning");
-  return { draft, diag, errors, warnings };
+  const said = diag.items.map((d) => `${d.line}: ${d.severity}: ${d.message}`);
+  return { draft, diag, errors, warnings, said };
 }
 
 export function taskById(draft: DraftPlan, id: string) {
