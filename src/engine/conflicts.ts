@@ -2,6 +2,9 @@
 // state such as a lockfile or a schema) excludes every other writer; two write-local units exclude each other
 // when their touches overlap.
 
+import { ConflictIndex } from "./conflict-index.js";
+import { firstAfter } from "./first-after.js";
+import { LockTable } from "./lock-table.js";
 import { TouchTrie } from "./touch-trie.js";
 import { parsedTouchesOf, parsedTouchesOverlap, type Touch } from "./touches.js";
 import type { DispatchUnit } from "./types.js";
@@ -33,39 +36,69 @@ export function conflictPairs(
   units: readonly DispatchUnit[],
   limit = 10_000,
 ): { pairs: [string, string][]; truncated: boolean } {
-  const cap = Number.isNaN(limit) ? 0 : Math.max(0, limit);
   const ranked = [...units].sort((a, b) => a.order - b.order);
+  // Only write-local units lock by touch (see `LockTable.request`).
+  const touchesOf = ranked.map((unit) => (unit.concurrency === "write-local" ? parsedTouchesOf(unit) : []));
+  const { start, ids } = lockIdsOf(touchesOf, new LockTable());
+  return rankedConflictPairs(ranked, touchesOf, start, ids, limit);
+}
+
+/** Lock ids of lists of touches, flat: list r's are `ids[start[r]]` … `ids[start[r + 1] - 1]`. */
+export function lockIdsOf(
+  touchesOf: readonly (readonly Touch[])[],
+  table: LockTable,
+): { start: Int32Array; ids: Int32Array } {
+  const start = new Int32Array(touchesOf.length + 1);
+  let total = 0;
+  for (const touches of touchesOf) total += touches.length;
+  const ids = new Int32Array(total);
+  let next = 0;
+  for (let r = 0; r < touchesOf.length; r++) {
+    start[r] = next;
+    for (const touch of touchesOf[r] as Touch[]) ids[next++] = table.lockOf(touch);
+  }
+  start[touchesOf.length] = next;
+  return { start, ids };
+}
+
+/**
+ * `conflictPairs` over units already in plan order, given each write-local unit's parsed touches (and nothing
+ * for the others) and their lock ids as `lockIdsOf` lays them out, for a caller that has them already.
+ */
+export function rankedConflictPairs(
+  ranked: readonly DispatchUnit[],
+  touchesOf: readonly (readonly Touch[])[],
+  idStart: Int32Array,
+  ids: Int32Array,
+  limit = 10_000,
+): { pairs: [string, string][]; truncated: boolean } {
+  const cap = Number.isNaN(limit) ? 0 : Math.max(0, limit);
   const writers: number[] = [];
   const shared: number[] = [];
-  const trie = new TouchTrie();
-  const parsed = ranked.map((unit) => (unit.concurrency === "write-local" ? parsedTouchesOf(unit) : []));
-  ranked.forEach((unit, rank) => {
-    if (unit.concurrency === "read-only") return;
+  for (let rank = 0; rank < ranked.length; rank++) {
+    const concurrency = (ranked[rank] as DispatchUnit).concurrency;
+    if (concurrency === "read-only") continue;
     writers.push(rank);
-    if (unit.concurrency === "write-shared") shared.push(rank);
-    else for (const touch of parsed[rank] as Touch[]) trie.insert(rank, touch);
-  });
-
+    if (concurrency === "write-shared") shared.push(rank);
+  }
+  const index = new ConflictIndex(touchesOf, idStart, ids);
   const pairs: [string, string][] = [];
   const seenBy = new Int32Array(ranked.length).fill(-1);
-  for (const [rank, unit] of ranked.entries()) {
+  const partners: number[] = [];
+  for (let rank = 0; rank < ranked.length; rank++) {
+    const unit = ranked[rank] as DispatchUnit;
     if (unit.concurrency === "read-only") continue;
-    let partners: number[];
+    partners.length = 0;
     if (unit.concurrency === "write-shared") {
-      partners = writers.slice(firstAfter(writers, rank));
+      for (let k = firstAfter(writers, rank); k < writers.length; k++) partners.push(writers[k] as number);
     } else {
-      partners = shared.slice(firstAfter(shared, rank));
-      for (const partner of partners) seenBy[partner] = rank;
-      const visitor = {
-        consider: (other: number) => other > rank && seenBy[other] !== rank,
-        found: (other: number) => {
-          seenBy[other] = rank;
-          partners.push(other);
-          return false;
-        },
-      };
-      for (const touch of parsed[rank] as Touch[]) trie.visitOverlaps(touch, visitor);
-      partners.sort((a, b) => a - b);
+      for (let k = firstAfter(shared, rank); k < shared.length; k++) {
+        const partner = shared[k] as number;
+        seenBy[partner] = rank;
+        partners.push(partner);
+      }
+      index.collect(rank, touchesOf[rank] as Touch[], seenBy, partners);
+      sortNumbers(partners);
     }
     for (const partner of partners) {
       if (pairs.length >= cap) return { pairs, truncated: true };
@@ -75,14 +108,16 @@ export function conflictPairs(
   return { pairs, truncated: false };
 }
 
-/** Index of the first entry greater than `rank` in an ascending list. */
-function firstAfter(sorted: readonly number[], rank: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= rank) lo = mid + 1;
-    else hi = mid;
+/** Ascending, in place: partners are few and distinct, so insertion sort, and `sort` only for long lists. */
+function sortNumbers(list: number[]): void {
+  if (list.length > 32) {
+    list.sort((a, b) => a - b);
+    return;
   }
-  return lo;
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (list[j] as number) > item; j--) list[j + 1] = list[j] as number;
+    list[j + 1] = item;
+  }
 }

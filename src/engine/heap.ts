@@ -50,3 +50,55 @@ export class Heap<T> {
     return top;
   }
 }
+
+/**
+ * A min-heap of plain numbers, for the scheduler's hot loop: comparing dispatch ranks directly is faster than
+ * calling a comparator, and a rank identifies its unit.
+ */
+export class NumberHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): number | undefined {
+    return this.items[0];
+  }
+
+  push(item: number): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const above = items[parent] as number;
+      if (above <= item) break;
+      items[i] = above;
+      i = parent;
+    }
+    items[i] = item;
+  }
+
+  pop(): number | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    const size = items.length;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      let child = left;
+      if (right < size && (items[right] as number) < (items[left] as number)) child = right;
+      const below = items[child] as number;
+      if (below >= last) break;
+      items[i] = below;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+}

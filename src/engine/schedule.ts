@@ -2,8 +2,9 @@
 // baseline it is compared with, plus the lower bound no schedule can beat.
 
 import { usableAgents } from "./agent-pool.js";
-import { bLevels, criticalPath, waves } from "./graph.js";
-import { simulateDispatch } from "./simulate-dispatch.js";
+import { bLevelsOf, criticalPathOf, wavesOf } from "./graph.js";
+import { PreparedGraph } from "./prepared-graph.js";
+import { dispatchMembers } from "./simulate-dispatch.js";
 import type { DispatchUnit, Schedule } from "./types.js";
 
 /**
@@ -12,22 +13,41 @@ import type { DispatchUnit, Schedule } from "./types.js";
  * Entries are in dispatch order.
  */
 export function estimateSchedule(units: readonly DispatchUnit[], agents: number): Schedule {
-  const { entries, end } = simulateDispatch(units, agents, bLevels(units), 0);
-  return { entries, makespan: end };
+  return estimateScheduleOf(new PreparedGraph(units), agents);
+}
+
+export function estimateScheduleOf(prepared: PreparedGraph, agents: number): Schedule {
+  const entries: Schedule["entries"] = [];
+  const makespan = dispatchMembers(prepared, null, agents, 0, entries);
+  return { entries, makespan };
 }
 
 /** The same rules, but each wave starts only when the whole previous wave has ended. */
 export function wavesSchedule(units: readonly DispatchUnit[], agents: number): Schedule {
-  const priority = bLevels(units);
-  const byId = new Map<string, DispatchUnit>();
-  for (const unit of units) if (unit.status !== "done" && !byId.has(unit.id)) byId.set(unit.id, unit);
+  return wavesScheduleOf(new PreparedGraph(units), agents);
+}
+
+/** `wavesSchedule` over prepared units; without `withEntries`, only the makespan (the entries stay empty). */
+export function wavesScheduleOf(prepared: PreparedGraph, agents: number, withEntries = true): Schedule {
   const entries: Schedule["entries"] = [];
+  const into = withEntries ? entries : null;
   let start = 0;
-  for (const wave of waves(units)) {
-    const members = wave.map((id) => byId.get(id) as DispatchUnit);
-    const result = simulateDispatch(members, agents, priority, start);
-    for (const entry of result.entries) entries.push(entry);
-    start = result.end;
+  if (prepared.hasUniqueIds && prepared.ranksAreTotal) {
+    // Ranks restricted to one wave order it exactly as ranking the wave alone by the plan's b-levels would.
+    for (const layer of prepared.layers) start = dispatchMembers(prepared, layer, agents, start, into);
+    return { entries, makespan: start };
+  }
+  // Units sharing an id (a wave names its members by id, so each is the first unit with that id), or a ranking
+  // that is no total order: each wave is ranked alone, as the rule says.
+  const priority = bLevelsOf(prepared);
+  const byId = new Map<string, DispatchUnit>();
+  for (const unit of prepared.graph.units) if (!byId.has(unit.id)) byId.set(unit.id, unit);
+  for (const wave of wavesOf(prepared)) {
+    const members = new PreparedGraph(
+      wave.map((id) => byId.get(id) as DispatchUnit),
+      priority,
+    );
+    start = dispatchMembers(members, null, agents, start, into);
   }
   return { entries, makespan: start };
 }
@@ -37,5 +57,5 @@ export function lowerBound(units: readonly DispatchUnit[], agents: number): numb
   let total = 0;
   for (const unit of units) if (unit.status !== "done") total += unit.hours;
   const count = units.filter((unit) => unit.status !== "done").length;
-  return Math.max(criticalPath(units).hours, total / usableAgents(agents, count));
+  return Math.max(criticalPathOf(new PreparedGraph(units)).hours, total / usableAgents(agents, count));
 }

@@ -5,22 +5,24 @@
 // Blocked candidates are parked on the lock that blocks them and come back, as one block, only when nobody holds
 // that lock any more; a returning block whose lock is taken again at once is parked again whole. Without this, a
 // plan where every unit writes under `src/` would re-examine every waiting unit after every finish (n² checks).
+//
+// Candidates are handled by their dispatch rank (see `PreparedGraph.ranks`): a lower rank goes first, and a rank
+// names its unit, so the queues are heaps of plain numbers.
 
 import { AgentPool } from "./agent-pool.js";
-import { Heap } from "./heap.js";
-import { type LockRequest, LockTable } from "./lock-table.js";
+import { Heap, NumberHeap } from "./heap.js";
+import { PreparedGraph } from "./prepared-graph.js";
 import type { DispatchUnit, ScheduleEntry } from "./types.js";
-import { buildUnitGraph, planOrderBefore } from "./unit-graph.js";
 
 interface Block {
-  /** The lock every member overlaps, or null for newly ready units. */
-  blocker: number | null;
-  heap: Heap<number>;
+  /** The lock every member overlaps. */
+  blocker: number;
+  heap: NumberHeap;
 }
 
 interface Parked {
   blocks: Block[];
-  loose: Heap<number> | null;
+  loose: NumberHeap | null;
 }
 
 export interface SimulatedDispatch {
@@ -39,18 +41,38 @@ export function simulateDispatch(
   priority: ReadonlyMap<string, number>,
   startAt: number,
 ): SimulatedDispatch {
-  const graph = buildUnitGraph(units);
-  const live = graph.units;
-  const position = priorityPositions(live, priority);
-  const before = (a: number, b: number): boolean => (position[a] as number) < (position[b] as number);
-  const table = new LockTable();
-  const locks = live.map((unit) => table.request(unit));
-  const waiting = graph.deps.map((deps) => deps.length);
-  const ready = new Heap<number>(before);
-  const returned = new Heap<Block>((a, b) => before(a.heap.peek() as number, b.heap.peek() as number));
-  const parked = new Map<number, Parked>();
-  const pool = new AgentPool(agents, live.length);
   const entries: ScheduleEntry[] = [];
+  const end = dispatchMembers(new PreparedGraph(units, priority), null, agents, startAt, entries);
+  return { entries, end };
+}
+
+/**
+ * Schedules `members` (indices into `prepared.graph.units`; every unit when null) from `startAt`, appending
+ * their entries to `entries` when given, and returns when the last one ends (`startAt` when nothing runs). A
+ * dependency on a unit outside `members` is satisfied.
+ */
+export function dispatchMembers(
+  prepared: PreparedGraph,
+  members: readonly number[] | null,
+  agents: number,
+  startAt: number,
+  entries: ScheduleEntry[] | null,
+): number {
+  const { units, depStart, depList, dependentStart, dependentList } = prepared.graph;
+  const { ranks, byRank, scratch, hours } = prepared;
+  const { table, codes, filesOnly, start: lockStart, ids: lockIds } = prepared.locks;
+  // runOf[i] === run: unit i takes part in this simulation.
+  const { runOf, waiting } = scratch;
+  const run = ++scratch.runs;
+  const count = members === null ? units.length : members.length;
+  for (let k = 0; k < count; k++) runOf[members === null ? k : (members[k] as number)] = run;
+
+  const ready = new NumberHeap();
+  const returned = new Heap<Block>((a, b) => (a.heap.peek() as number) < (b.heap.peek() as number));
+  const parked = new Map<number, Parked>();
+  const pool = new AgentPool(agents, count);
+  // Reused for every release: written from the start, never emptied, so it is not reallocated.
+  const freed: number[] = [];
   let end = startAt;
 
   const park = (blocker: number): Parked => {
@@ -74,63 +96,66 @@ export function simulateDispatch(
       const fresh = ready.peek();
       const block = returned.peek();
       let candidate: number;
-      if (block && (fresh === undefined || before(block.heap.peek() as number, fresh))) {
+      if (block && (fresh === undefined || (block.heap.peek() as number) < fresh)) {
         returned.pop();
-        if (block.blocker !== null && table.isHeld(block.blocker)) {
+        if (table.isHeld(block.blocker)) {
           park(block.blocker).blocks.push(block);
           continue;
         }
-        candidate = block.heap.pop() as number;
+        candidate = byRank[block.heap.pop() as number] as number;
         if (block.heap.size > 0) returned.push(block);
       } else if (fresh !== undefined) {
-        candidate = ready.pop() as number;
+        candidate = byRank[ready.pop() as number] as number;
       } else {
         return;
       }
-      const blocker = table.blockerOf(locks[candidate] as LockRequest);
+      const code = codes[candidate] as number;
+      const from = lockStart[candidate] as number;
+      const to = lockStart[candidate + 1] as number;
+      const blocker = table.blockerOfLocks(code, filesOnly[candidate] === 1, lockIds, from, to);
       if (blocker !== null) {
         const slot = park(blocker);
-        slot.loose ??= new Heap<number>(before);
-        slot.loose.push(candidate);
+        slot.loose ??= new NumberHeap();
+        slot.loose.push(ranks[candidate] as number);
         continue;
       }
-      table.hold(locks[candidate] as LockRequest);
-      const unit = live[candidate] as DispatchUnit;
-      const finish = now + unit.hours;
-      entries.push({ id: unit.id, start: now, end: finish, agent: pool.start(candidate, finish) });
+      table.holdLocks(code, lockIds, from, to);
+      const finish = now + (hours[candidate] as number);
+      const agent = pool.start(candidate, finish);
+      entries?.push({ id: (units[candidate] as DispatchUnit).id, start: now, end: finish, agent });
       end = Math.max(end, finish);
     }
   };
 
-  waiting.forEach((count, i) => {
-    if (count === 0) ready.push(i);
-  });
+  for (let k = 0; k < count; k++) {
+    const i = members === null ? k : (members[k] as number);
+    let waits = 0;
+    for (let e = depStart[i] as number; e < (depStart[i + 1] as number); e++)
+      if (runOf[depList[e] as number] === run) waits++;
+    waiting[i] = waits;
+    if (waits === 0) ready.push(ranks[i] as number);
+  }
   dispatch(startAt);
   for (let now = pool.nextFinish(); now !== undefined; now = pool.nextFinish()) {
-    for (const done of pool.finishAll(now)) {
-      for (const blocker of table.release(locks[done] as LockRequest)) unpark(blocker);
-      for (const next of graph.dependents[done] as number[]) {
-        waiting[next] = (waiting[next] as number) - 1;
-        if (waiting[next] === 0) ready.push(next);
+    // One finished unit at a time: what a finish releases does not depend on the others ending at `now`.
+    for (let done = pool.finishNext(now); done >= 0; done = pool.finishNext(now)) {
+      const freedCount = table.releaseLocks(
+        codes[done] as number,
+        lockIds,
+        lockStart[done] as number,
+        lockStart[done + 1] as number,
+        freed,
+      );
+      for (let f = 0; f < freedCount; f++) unpark(freed[f] as number);
+      for (let e = dependentStart[done] as number; e < (dependentStart[done + 1] as number); e++) {
+        const next = dependentList[e] as number;
+        if (runOf[next] !== run) continue;
+        const waits = (waiting[next] as number) - 1;
+        waiting[next] = waits;
+        if (waits === 0) ready.push(ranks[next] as number);
       }
     }
     dispatch(now);
   }
-  return { entries, end };
-}
-
-/** Each unit's place in dispatch priority (b-level descending, then plan order), so comparing two is one test. */
-function priorityPositions(
-  units: readonly DispatchUnit[],
-  priority: ReadonlyMap<string, number>,
-): Int32Array {
-  const level = units.map((unit) => priority.get(unit.id) ?? 0);
-  const inPlanOrder = planOrderBefore(units);
-  const sorted = units.map((_, i) => i);
-  sorted.sort((a, b) => (level[b] as number) - (level[a] as number) || (inPlanOrder(a, b) ? -1 : 1));
-  const position = new Int32Array(units.length);
-  sorted.forEach((unit, rank) => {
-    position[unit] = rank;
-  });
-  return position;
+  return end;
 }

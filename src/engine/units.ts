@@ -13,8 +13,17 @@ const strength: Record<ConcurrencyClass, number> = { "read-only": 0, "write-loca
  * unit, so every task still belongs to exactly one unit.
  */
 export function unitOf(plan: Plan): Map<string, string> {
+  return unitRoots(plan, firstById(plan));
+}
+
+/** Id → the first task with that id. */
+function firstById(plan: Plan): Map<string, Task> {
   const byId = new Map<string, Task>();
   for (const task of plan.tasks) if (!byId.has(task.id)) byId.set(task.id, task);
+  return byId;
+}
+
+function unitRoots(plan: Plan, byId: ReadonlyMap<string, Task>): Map<string, string> {
   const root = new Map<string, string>();
   for (const task of plan.tasks) {
     if (root.has(task.id)) continue;
@@ -49,9 +58,9 @@ export function unitOf(plan: Plan): Map<string, string> {
 
 /** Dispatch units in plan order (see `DispatchUnit`). */
 export function dispatchUnits(plan: Plan): DispatchUnit[] {
-  const byId = new Map<string, Task>();
-  for (const task of plan.tasks) if (!byId.has(task.id)) byId.set(task.id, task);
-  const unitIds = unitOf(plan);
+  const byId = firstById(plan);
+  if (plan.tasks.every((task) => task.parent === null)) return standaloneUnits(plan, byId);
+  const unitIds = unitRoots(plan, byId);
   const members = membersByUnit(plan, byId, unitIds);
   const units: DispatchUnit[] = [];
   for (const [id, taskIds] of members) {
@@ -88,6 +97,58 @@ export function dispatchUnits(plan: Plan): DispatchUnit[] {
     });
   }
   return units;
+}
+
+/**
+ * `dispatchUnits` for a plan without subtasks, the usual large plan: each task (the first with its id) is a unit
+ * of one, and the general rules reduce to copying its fields.
+ */
+function standaloneUnits(plan: Plan, byId: ReadonlyMap<string, Task>): DispatchUnit[] {
+  const units: DispatchUnit[] = [];
+  for (const task of plan.tasks) {
+    if (byId.get(task.id) !== task) continue;
+    const id = task.id;
+    const left = task.status !== "done";
+    units.push({
+      id,
+      title: task.title,
+      taskIds: [id],
+      deps: distinct(task.deps, id, byId),
+      touches: distinct(task.touches, null, null),
+      concurrency: strength[task.concurrency] > strength["read-only"] ? task.concurrency : "read-only",
+      mode: task.mode === "foreground" ? "foreground" : "background",
+      hours: left ? 0 + task.effort.hours : 0,
+      costUsd: left ? 0 + task.costUsd : 0,
+      // unitStatus of the one task.
+      status: task.status === "done" ? "done" : task.status !== "todo" ? "doing" : "todo",
+      order: units.length,
+    });
+  }
+  return units;
+}
+
+/**
+ * Each item once, in first-seen order, a copy in the usual case of nothing to drop. With `known`, only items it
+ * has and that are not `self` are kept (a unit's dependencies: no self-loop, no unknown task).
+ */
+function distinct(
+  items: readonly string[],
+  self: string | null,
+  known: ReadonlyMap<string, unknown> | null,
+): string[] {
+  let clean = items.length <= 16;
+  for (let i = 0; clean && i < items.length; i++) {
+    const item = items[i] as string;
+    clean = keeps(item, self, known) && items.indexOf(item) === i;
+  }
+  if (clean) return items.slice();
+  const seen = new FirstSeen();
+  for (const item of items) if (keeps(item, self, known)) seen.add(item);
+  return seen.items;
+}
+
+function keeps(item: string, self: string | null, known: ReadonlyMap<string, unknown> | null): boolean {
+  return known === null || (item !== self && known.has(item));
 }
 
 /** Distinct strings in first-seen order. Lists are short, so a scan; a Set once one grows (hostile plans). */

@@ -1,5 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anySharedWriter, anyWriter, LockTable } from "../../src/engine/lock-table.js";
+import { type LockShape, unitsConflict } from "../../src/engine/conflicts.js";
+import { anySharedWriter, anyWriter, type LockRequest, LockTable } from "../../src/engine/lock-table.js";
+import type { DispatchUnit } from "../../src/engine/types.js";
+import { touchArb } from "./arbitraries.js";
 
 const local = (...touches: string[]) => ({ concurrency: "write-local" as const, touches });
 
@@ -55,5 +59,50 @@ describe("LockTable", () => {
     }
     const folder = table.request(local("src/"));
     expect(table.blockerOf(folder)).toBeNull();
+  });
+});
+
+describe("LockTable against comparing every running unit", () => {
+  // Besides touches from the pool, a unit may own up to 15 files of its own: a few such units running hold
+  // enough locks for the table to index them in a trie, and to drop the trie again as they end.
+  const stepArb = fc.record({
+    concurrency: fc.constantFrom<DispatchUnit["concurrency"]>(
+      "write-local",
+      "write-local",
+      "write-local",
+      "read-only",
+      "write-shared",
+    ),
+    shared: fc.uniqueArray(touchArb, { maxLength: 2 }),
+    own: fc.nat(15),
+    ownFolder: fc.boolean(),
+    finish: fc.nat(),
+  });
+
+  it("finds a blocker exactly when a running unit conflicts, and the blocker is held", () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
+        const table = new LockTable();
+        const running: { unit: LockShape; request: LockRequest }[] = [];
+        steps.forEach((step, s) => {
+          const own = Array.from({ length: step.own }, (_, k) => `own-${s}/f${k}.ts`);
+          const touches = [...step.shared, ...own, ...(step.ownFolder ? [`own-${s}/`] : [])];
+          const unit = { concurrency: step.concurrency, touches };
+          const request = table.request(unit);
+          const blocker = table.blockerOf(request);
+          expect(blocker !== null).toBe(running.some((other) => unitsConflict(other.unit, unit)));
+          if (blocker !== null) expect(table.isHeld(blocker)).toBe(true);
+          else {
+            table.hold(request);
+            running.push({ unit, request });
+          }
+          if (running.length > 0 && step.finish % 3 === 0) {
+            const [done] = running.splice(step.finish % running.length, 1);
+            if (done) table.release(done.request);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

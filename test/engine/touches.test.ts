@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isGlob, parseTouch, touchesOverlap } from "../../src/engine/touches.js";
+import {
+  fileMatchesGlob,
+  isGlob,
+  parsedTouchesOverlap,
+  parseTouch,
+  type Touch,
+  touchesOverlap,
+} from "../../src/engine/touches.js";
 import { touchArb } from "./arbitraries.js";
 
 describe("touchesOverlap", () => {
@@ -113,5 +120,54 @@ describe("isGlob and parseTouch", () => {
     });
     expect(parseTouch("src/lib/")).toEqual({ kind: "folder", key: "src/lib/", segments: ["src", "lib"] });
     expect(parseTouch("src/./a.ts")).toEqual({ kind: "file", key: "src/a.ts", segments: ["src", "a.ts"] });
+  });
+});
+
+/** The parsing rule written plainly: split on `/`, drop empty and `.` segments, `..` means the whole repository. */
+function plainParse(touch: string): Touch {
+  const segments: string[] = [];
+  for (const segment of touch.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") return { kind: "folder", key: "./", segments: [] };
+    segments.push(segment);
+  }
+  if (segments.length === 0) return { kind: "folder", key: "./", segments: [] };
+  const folder = touch.endsWith("/");
+  const key = segments.join("/") + (folder ? "/" : "");
+  return isGlob(key) ? parseTouch(key) : { kind: folder ? "folder" : "file", key, segments };
+}
+
+/** The overlap rule written plainly, segment by segment. */
+function plainOverlap(a: Touch, b: Touch): boolean {
+  const prefix = (p: readonly string[], q: readonly string[]) =>
+    p.length <= q.length && p.every((s, i) => s === q[i]);
+  if (a.kind === "glob" && b.kind === "file") return fileMatchesGlob(b, a);
+  if (b.kind === "glob" && a.kind === "file") return fileMatchesGlob(a, b);
+  if (a.kind === "file" && b.kind === "file") return a.key === b.key;
+  if (a.kind === "file") return prefix(b.segments, a.segments);
+  if (b.kind === "file") return prefix(a.segments, b.segments);
+  return prefix(a.segments, b.segments) || prefix(b.segments, a.segments);
+}
+
+describe("parseTouch and parsedTouchesOverlap against the plain rules", () => {
+  const rawTouch = fc.oneof(touchArb, fc.stringMatching(/^[ab./*]{0,10}$/), fc.string({ maxLength: 12 }));
+
+  it("parse any text as splitting on / would", () => {
+    fc.assert(
+      fc.property(rawTouch, (touch) => {
+        expect(parseTouch(touch)).toEqual(plainParse(touch));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("decide overlap as comparing segments would", () => {
+    fc.assert(
+      fc.property(rawTouch, rawTouch, (a, b) => {
+        const [x, y] = [parseTouch(a), parseTouch(b)];
+        expect(parsedTouchesOverlap(x, y)).toBe(plainOverlap(x, y));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

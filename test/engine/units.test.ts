@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dispatchUnits, unitOf } from "../../src/engine/units.js";
 import type { TaskStatus } from "../../src/plan/model.js";
 import { makePlan, type TaskSpec } from "../support/make-plan.js";
+import { planSpecsArb } from "./arbitraries.js";
 
 // The swarm-iosm demo track's shape: two finished setup tasks, then T03 → T04 and T05 → T06.
 const demo = makePlan([
@@ -162,6 +163,29 @@ describe("dispatchUnits", () => {
         for (const unit of units)
           expect(unit.deps.every((dep) => dep !== unit.id && ids.has(dep))).toBe(true);
       }),
+    );
+  });
+});
+
+describe("dispatchUnits on plans without subtasks", () => {
+  it("gives each task the unit the general rules give it", () => {
+    // The same tasks plus an unrelated parent and subtask at the end take the general path.
+    const duplicates = fc.array(fc.constantFrom("T0", "T1", "T2"), { maxLength: 2 });
+    fc.assert(
+      fc.property(planSpecsArb(), duplicates, (specs, extraIds) => {
+        const flat = specs.map(({ subtasks: _, ...spec }) => spec);
+        // Repeated ids and repeated touches or deps must be handled alike too.
+        const tasks: TaskSpec[] = [
+          ...flat,
+          ...extraIds.map((id) => ({ id, deps: [id], touches: ["src/a.ts", "src/a.ts"] })),
+        ];
+        const alone = dispatchUnits(makePlan(tasks));
+        const general = dispatchUnits(
+          makePlan([...tasks, { id: "~parent", subtasks: ["~child"] }, { id: "~child", deps: ["T0"] }]),
+        );
+        expect(alone).toEqual(general.slice(0, -1));
+      }),
+      { numRuns: 300 },
     );
   });
 });
