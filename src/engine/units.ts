@@ -119,8 +119,7 @@ function standaloneUnits(plan: Plan, byId: ReadonlyMap<string, Task>): DispatchU
       mode: task.mode === "foreground" ? "foreground" : "background",
       hours: left ? 0 + task.effort.hours : 0,
       costUsd: left ? 0 + task.costUsd : 0,
-      // unitStatus of the one task.
-      status: task.status === "done" ? "done" : task.status !== "todo" ? "doing" : "todo",
+      status: unitStatus([task.status]),
       order: units.length,
     });
   }

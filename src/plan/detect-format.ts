@@ -18,8 +18,13 @@ const taskBlock = /^\s*[-*+]\s+\[[ xX-]\]\s+\*\*[^*\n]+\*\*\s*:/m;
 const registryHeader = /^\s*\|?\s*Task\s*\|.*\|\s*Deps\s*\|/im;
 const checklistItem = /^\s*[-*+]\s+\[[ xX-]\]\s+\d+(\.\d+)*\.?\s/m;
 
+/** `.yaml`, `.yml` and `.json` files are YAML plans (JSON is YAML) whatever their text looks like. */
+export function isYamlFile(file: string): boolean {
+  return /\.(ya?ml|json)$/i.test(file);
+}
+
 export function detectFormat(text: string, file: string): Detected | null {
-  if (/\.(ya?ml|json)$/i.test(file)) return { format: "yaml", text, lineOffset: 0 };
+  if (isYamlFile(file)) return { format: "yaml", text, lineOffset: 0 };
   // A fenced YAML plan first: its `tasks:` line would otherwise make the whole text look like YAML.
   if (/^\s*(```|~~~)\s*ya?ml/im.test(text)) {
     const fence = yamlFence(text);

@@ -3,7 +3,7 @@
 // diagnostic. It never throws on bad input.
 
 import { extractChecklist } from "./checklist/extract-checklist.js";
-import { detectFormat, yamlFence } from "./detect-format.js";
+import { detectFormat, isYamlFile, yamlFence } from "./detect-format.js";
 import { type Diagnostic, Diagnostics } from "./diagnostics.js";
 import type { DraftPlan, PlanFormat } from "./draft.js";
 import { extractBlocks } from "./markdown/extract-blocks.js";
@@ -45,7 +45,7 @@ export function parsePlan(input: string, options: ParseOptions): ParseResult {
   let format = options.format ?? null;
   let body = text;
   let lineOffset = 0;
-  if (format === "yaml" && !/\.(ya?ml|json)$/i.test(options.file)) {
+  if (format === "yaml" && !isYamlFile(options.file)) {
     const fence = yamlFence(text);
     if (fence) ({ text: body, lineOffset } = fence);
   } else if (format === null) {
