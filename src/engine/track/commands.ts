@@ -40,6 +40,7 @@ export function runCommand(
       const id = unitOf(command.task);
       const run = id ? track.runs[id] : undefined;
       if (!id || !run) return;
+      if (track.status === "stopped" && track.stop?.reason === "needs-person") resume(track, by, say);
       if (run.status === "failed" || run.status === "cancelled") retry(track, id);
       else if (
         run.status !== "blocked" &&
@@ -73,6 +74,7 @@ export function runCommand(
         return;
       }
       retry(track, id);
+      if (track.status === "stopped" && track.stop?.reason === "needs-person") resume(track, by, say);
       return;
     }
     case "cancel": {
@@ -90,6 +92,7 @@ export function runCommand(
         return;
       }
       cancelUnit(track, id, by, effects);
+      if (track.status === "stopped" && track.stop?.reason === "needs-person") resume(track, by, say);
       return;
     }
     case "answer": {

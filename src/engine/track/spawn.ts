@@ -7,6 +7,7 @@ import { defaultModel, defaultModelRates, effortHours } from "../../plan/default
 import { normalizeTouches } from "../../plan/normalize-touches.js";
 import type { Effect } from "./effects.js";
 import type { SpawnCandidate } from "./events.js";
+import { priorityOf } from "./priority.js";
 import type { TrackState, UnitSpec } from "./state.js";
 import { newRun } from "./unit-run.js";
 
@@ -30,6 +31,7 @@ export function spawnFromReport(
   const spec = track.units[finder];
   if (!spec) return outcome;
   const notes: string[] = [];
+  let spawnedAny = false;
   for (const candidate of candidates.slice(0, candidatesPerReport)) {
     const key = dedupKey(candidate);
     if (track.spawnKeys.includes(key)) continue;
@@ -74,11 +76,12 @@ export function spawnFromReport(
       autoSpawn: spec.autoSpawn,
       origin: { kind: "spawn", by: finder, key },
     });
+    spawnedAny = true;
     effects.push({
       type: "create-task",
       track: track.id,
       unit: id,
-      title: candidate.title,
+      title: track.units[id]?.title ?? id,
       origin: `found by ${finder}`,
       deps: [finder],
     });
@@ -87,6 +90,7 @@ export function spawnFromReport(
     notes.push(
       `${candidates.length - candidatesPerReport} more findings ignored (at most ${candidatesPerReport} per report)`,
     );
+  if (spawnedAny) track.priority = priorityOf(track);
   if (notes.length > 0)
     effects.push({ type: "comment", track: track.id, unit: finder, body: notes.join("\n") });
   return outcome;
