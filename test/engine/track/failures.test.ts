@@ -4,13 +4,10 @@ import { TrackDriver } from "./track-driver.js";
 describe("failed attempts", () => {
   it("retries with doubling backoff, then fails and blocks every descendant with the reason", () => {
     const d = new TrackDriver();
-    d.planOf(
-      [{ id: "A" }, { id: "B", deps: ["A"] }, { id: "C", deps: ["B"] }, { id: "D" }],
-      { retryLimit: 2, maxParallel: 1 },
-      (plan) => {
-        plan.tasks[3]!.hours = 100;
-      },
-    );
+    d.planOf([{ id: "A" }, { id: "B", deps: ["A"] }, { id: "C", deps: ["B"] }, { id: "D", hours: 1 }], {
+      retryLimit: 2,
+      maxParallel: 1,
+    });
     d.command({ type: "dispatch", task: null });
     const firstUnit = d.dispatched()[0] as string;
     expect(firstUnit).toBe("A");

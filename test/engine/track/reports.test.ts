@@ -185,7 +185,7 @@ describe("gates", () => {
     const d = new TrackDriver();
     d.planOf([{ id: "A" }], { spawnBudget: 2 }, (plan) => {
       plan.gates.push(gate("Gate-O", "tests pass", { touches: ["test/"] }));
-      plan.tasks[0]!.gates = ["Gate-O"];
+      for (const task of plan.tasks) task.gates = ["Gate-O"];
     });
     d.command({ type: "dispatch", task: null });
     d.finish("A");
@@ -222,7 +222,7 @@ describe("gates", () => {
     const d = new TrackDriver();
     d.planOf([{ id: "A" }], {}, (plan) => {
       plan.gates.push(gate("Gate-I", "≥0.75"), gate("Gate-M", "<= 200"));
-      plan.tasks[0]!.gates = ["Gate-I"];
+      for (const task of plan.tasks) task.gates = ["Gate-I"];
     });
     d.command({ type: "dispatch", task: null });
     d.finish("A", { metrics: { "gate-i": 0.7, "Gate-M": "150" } });
