@@ -9,6 +9,7 @@ import { priorityOf } from "./priority.js";
 import type { EngineState, TrackSettings, TrackState } from "./state.js";
 import { newRun } from "./unit-run.js";
 import { sameWork, unitSpecsOf } from "./unit-spec.js";
+import { frozenSpec } from "./working-copy.js";
 
 /** The first retry waits a minute, then 2, 4, … up to half an hour. */
 export const defaultBackoff = { retryBackoffMs: 60_000, retryBackoffMaxMs: 30 * 60_000 };
@@ -50,7 +51,7 @@ export function applyPlan(state: EngineState, trackId: string, plan: Plan, effec
     };
     for (const spec of specs) {
       const finished = done.get(spec.id) ?? [];
-      track.units[spec.id] = spec;
+      track.units[spec.id] = frozenSpec(spec);
       track.runs[spec.id] = newRun(finished, finished.length === spec.taskIds.length);
       effects.push({
         type: "create-task",
@@ -94,7 +95,7 @@ export function applyPlan(state: EngineState, trackId: string, plan: Plan, effec
     const run = existing.runs[id];
     if (!spec || !run || spec.origin.kind !== "plan" || run.attempt > 0) continue;
     const next = incoming.get(id);
-    if (next) existing.units[id] = { ...next, order: spec.order };
+    if (next) existing.units[id] = frozenSpec({ ...next, order: spec.order });
     else {
       delete existing.units[id];
       delete existing.runs[id];
@@ -104,7 +105,7 @@ export function applyPlan(state: EngineState, trackId: string, plan: Plan, effec
   for (const spec of specs) {
     if (existing.units[spec.id]) continue;
     const finished = done.get(spec.id) ?? [];
-    existing.units[spec.id] = { ...spec, order: order + 1 + added++ };
+    existing.units[spec.id] = frozenSpec({ ...spec, order: order + 1 + added++ });
     existing.runs[spec.id] = newRun(finished, finished.length === spec.taskIds.length);
     effects.push({
       type: "create-task",

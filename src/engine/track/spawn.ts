@@ -10,6 +10,7 @@ import type { SpawnCandidate } from "./events.js";
 import { priorityOf } from "./priority.js";
 import type { TrackState, UnitSpec } from "./state.js";
 import { newRun } from "./unit-run.js";
+import { frozenSpec } from "./working-copy.js";
 
 /** At most this many candidates of one report are considered; the rest are named in a comment. */
 export const candidatesPerReport = 20;
@@ -123,7 +124,7 @@ export function addUnit(track: TrackState, unit: NewUnit): string {
     0;
   const order =
     Object.keys(track.units).reduce((max, key) => Math.max(max, track.units[key]?.order ?? 0), -1) + 1;
-  track.units[id] = {
+  track.units[id] = frozenSpec({
     id,
     title: unit.title.length > 200 ? `${unit.title.slice(0, 199)}…` : unit.title,
     taskIds: [id],
@@ -139,7 +140,7 @@ export function addUnit(track: TrackState, unit: NewUnit): string {
     gates: [],
     origin: unit.origin,
     order,
-  };
+  });
   track.runs[id] = newRun([], false);
   track.spawned += 1;
   return id;

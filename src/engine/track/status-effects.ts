@@ -1,21 +1,18 @@
 // The `set-status` effects of a step: every unit whose status, reason or blockers differ between the state
-// before and after. Found by comparing the two states (immer shares what did not change, so an untouched unit is
-// the same object), which keeps every handler free of bookkeeping.
+// before and after. Found by comparing the two states, which keeps every handler free of bookkeeping.
 
 import type { Effect } from "./effects.js";
 import type { EngineState, UnitRun } from "./state.js";
 
 export function statusEffects(before: EngineState, after: EngineState): Effect[] {
   const effects: Effect[] = [];
-  if (before === after) return effects;
   for (const trackId of Object.keys(after.tracks).sort()) {
     const track = after.tracks[trackId];
     const old = before.tracks[trackId];
-    if (!track || track === old) continue;
+    if (!track) continue;
     for (const unit of Object.keys(track.runs)) {
       const run = track.runs[unit] as UnitRun;
       const was = old?.runs[unit];
-      if (run === was) continue;
       if (
         was &&
         was.status === run.status &&

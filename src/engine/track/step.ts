@@ -2,7 +2,6 @@
 // always give the same result, the input state is never changed, and nothing here reads a clock, the network, the
 // file system or a random source. Drivers (the simulator, the GitHub app) carry out the effects.
 
-import { produce } from "immer";
 import { attemptFailed, attemptStarted, prClosed, prMerged, reportArrived } from "./attempts.js";
 import { runCommand } from "./commands.js";
 import type { Effect } from "./effects.js";
@@ -12,6 +11,7 @@ import { applyPlan } from "./plan-track.js";
 import { settle } from "./settle.js";
 import { type EngineState, seenLimit, type TrackState } from "./state.js";
 import { statusEffects } from "./status-effects.js";
+import { workingCopy } from "./working-copy.js";
 
 export interface StepResult {
   state: EngineState;
@@ -32,14 +32,13 @@ export function stepAll(state: EngineState, events: readonly EngineEvent[], now:
   );
   if (fresh.length === 0) return { state, effects: [] };
   const effects: Effect[] = [];
-  const next = produce(state, (draft) => {
-    for (const event of fresh) {
-      draft.seen.push(event.id);
-      handle(draft, event, now, effects);
-    }
-    if (draft.seen.length > seenLimit) draft.seen.splice(0, draft.seen.length - seenLimit);
-    settle(draft, now, effects);
-  });
+  const next = workingCopy(state);
+  for (const event of fresh) {
+    next.seen.push(event.id);
+    handle(next, event, now, effects);
+  }
+  if (next.seen.length > seenLimit) next.seen.splice(0, next.seen.length - seenLimit);
+  settle(next, now, effects);
   return { state: next, effects: [...effects, ...statusEffects(state, next)] };
 }
 

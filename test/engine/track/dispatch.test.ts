@@ -155,7 +155,7 @@ describe("dispatching a track", () => {
         metrics: {},
       },
     });
-    expect(d.state.tracks["42"]).toBe(before.tracks["42"]);
+    expect(d.state.tracks["42"]).toEqual(before.tracks["42"]);
   });
 
   it("changes nothing when the same event is delivered twice", () => {

@@ -59,6 +59,7 @@ const actionArb = fc.record({
   ),
   track: fc.constantFrom(...tracks),
   pick: fc.nat(),
+  finished: fc.nat(3),
   status: fc.constantFrom("done", "done", "done", "partial", "failed", "needs-input"),
   cost: fc.option(fc.constantFrom(0, 1, 5, 30)),
   candidates: fc.array(candidateArb, { maxLength: 3 }),
@@ -89,6 +90,14 @@ const setupArb = fc.record({
   autoSpawn: fc.constantFrom("none", "safe-only", "all"),
 });
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 function heldLocksOverlap(state: EngineState): string | null {
   const held = Object.values(state.tracks).flatMap((track) =>
     Object.entries(track.runs).flatMap(([unit, run]) =>
@@ -115,7 +124,8 @@ describe("track state machine properties", () => {
           let maxSpawnBudget = setup.spawnBudget;
           const attempts = new Set<string>();
           const send = (event: EngineEvent) => {
-            const before = state;
+            // A step must never change the state it is given: frozen, any write to it throws.
+            const before = deepFreeze(state);
             const result = step(state, event, now);
             state = result.state;
             last = event;
@@ -202,7 +212,7 @@ describe("track state machine properties", () => {
                   report: {
                     status: action.status as "done",
                     changedFiles: action.changed,
-                    tasksDone: track.units[unit]?.taskIds.slice(0, action.pick % 3) ?? [],
+                    tasksDone: track.units[unit]?.taskIds.slice(0, action.finished) ?? [],
                     spawnCandidates: action.candidates,
                     escalations: action.escalate ? ["which way?"] : [],
                     costUsd: action.cost,
@@ -218,7 +228,7 @@ describe("track state machine properties", () => {
                   attempt: run?.attempt ?? 1,
                   outcome: "timed-out",
                   message: "",
-                  tasksDone: [],
+                  tasksDone: track.units[unit]?.taskIds.slice(0, action.finished) ?? [],
                 });
                 break;
               case "merge":
