@@ -4,7 +4,7 @@
 
 import type { Diagnostics } from "./diagnostics.js";
 
-export type PlanFormat = "blocks" | "registry" | "yaml" | "checklist";
+export type PlanFormat = "blocks" | "registry" | "yaml" | "checklist" | "stg" | "wfcommons";
 
 /** A value as written, with its 1-based source line. */
 export interface Sourced<T> {

@@ -89,7 +89,7 @@ export const trackSchema = z
 
 export const planSchema = z
   .object({
-    format: z.enum(["blocks", "registry", "yaml", "checklist"]),
+    format: z.enum(["blocks", "registry", "yaml", "checklist", "stg", "wfcommons"]),
     file: z.string(),
     track: trackSchema,
     tasks: z.array(taskSchema),

@@ -11,9 +11,18 @@ import { extractRegistry } from "./markdown/extract-registry.js";
 import type { Plan } from "./model.js";
 import { normalizePlan } from "./normalize-plan.js";
 import { fitsSizeLimit } from "./plan-size.js";
+import { extractStg } from "./stg/extract-stg.js";
+import { extractWfcommons } from "./wfcommons/extract-wfcommons.js";
 import { extractYaml } from "./yaml/extract-yaml.js";
 
-export const planFormats: readonly PlanFormat[] = ["blocks", "registry", "yaml", "checklist"];
+export const planFormats: readonly PlanFormat[] = [
+  "blocks",
+  "registry",
+  "yaml",
+  "checklist",
+  "stg",
+  "wfcommons",
+];
 
 export interface ParseOptions {
   /** Shown in every diagnostic; its base name is the track id when the plan names none. */
@@ -75,6 +84,10 @@ function extract(format: PlanFormat, text: string, diag: Diagnostics, lineOffset
       return extractYaml(text, diag, { lineOffset });
     case "checklist":
       return extractChecklist(text, diag);
+    case "stg":
+      return extractStg(text, diag);
+    case "wfcommons":
+      return extractWfcommons(text, diag);
   }
 }
 
