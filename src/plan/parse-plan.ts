@@ -46,7 +46,11 @@ export function parsePlan(input: string, options: ParseOptions): ParseResult {
   });
   if (!fitsSizeLimit(input, diag)) return done(null);
   if (input.includes("\u0000")) {
-    diag.error(0, "the plan is not text (it contains NUL bytes)", "pass a plan as text: markdown, YAML, STG or WfCommons JSON");
+    diag.error(
+      0,
+      "the plan is not text (it contains NUL bytes)",
+      "pass a plan as text: markdown, YAML, STG or WfCommons JSON",
+    );
     return done(null);
   }
   const text = input.replace(/^\uFEFF/, "");
