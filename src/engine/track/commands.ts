@@ -1,6 +1,7 @@
 // People's commands as events. Permissions are the driver's concern (it knows who may command); here a command
 // that makes no sense for the task's state is refused with a comment that says why and what would work.
 
+import { clip } from "./attempts.js";
 import { bookAttempt, bookedUsd, formatUsd } from "./budget.js";
 import type { Effect } from "./effects.js";
 import type { Command } from "./events.js";
@@ -27,7 +28,7 @@ export function runCommand(
     const id = track.units[task]
       ? task
       : Object.keys(track.units).find((key) => track.units[key]?.taskIds.includes(task));
-    if (!id) say(`There is no task ${task} in this track.`);
+    if (!id) say(`There is no task ${clip(task, 100)} in this track.`);
     return id ?? null;
   };
   switch (command.type) {
@@ -144,6 +145,14 @@ export function runCommand(
       return;
     }
     case "set-budget": {
+      const badUsd = command.usd !== null && !(Number.isFinite(command.usd) && command.usd >= 0);
+      const badSpawn = command.spawn !== null && !(Number.isInteger(command.spawn) && command.spawn >= 0);
+      if (badUsd || badSpawn) {
+        say(
+          "A budget is a non-negative amount of dollars (/budget $50), a spawn budget a whole number (/budget spawn 5).",
+        );
+        return;
+      }
       if (command.usd !== null) track.settings.budgetUsd = command.usd;
       if (command.spawn !== null) track.settings.spawnBudget = command.spawn;
       const budget = track.settings.budgetUsd;

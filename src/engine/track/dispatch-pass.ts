@@ -31,7 +31,7 @@ export function dispatchPass(state: EngineState, now: number, effects: Effect[])
     // Idle or paused, only units a person asked for by name go.
     const whole = track.status === "active";
     let running = inFlightCount(track);
-    for (const unitId of track.priority) {
+    for (const unitId of dispatchOrder(track)) {
       const run = track.runs[unitId];
       const spec = track.units[unitId];
       if (!run || !spec || run.status !== "ready") continue;
@@ -69,4 +69,11 @@ export function dispatchPass(state: EngineState, now: number, effects: Effect[])
       });
     }
   }
+}
+
+/** The track's priority order, then any unit it does not list yet (in plan order), so no ready unit is missed. */
+function dispatchOrder(track: TrackState): string[] {
+  const listed = new Set(track.priority);
+  const missing = Object.keys(track.units).filter((id) => !listed.has(id));
+  return missing.length === 0 ? track.priority : [...track.priority, ...missing];
 }

@@ -115,3 +115,23 @@ describe("plan edits", () => {
     expect(d.track().units).toEqual(before.units);
   });
 });
+
+describe("hostile commands", () => {
+  it("refuses a budget that is not a non-negative number and keeps the old one", () => {
+    const d = new TrackDriver();
+    d.planOf(tenEach(["A"]), { budgetUsd: 50 });
+    for (const usd of [Number.NaN, -5, Number.POSITIVE_INFINITY]) {
+      d.command({ type: "set-budget", usd, spawn: null });
+      expect(d.ofType("comment", d.last)[0]?.body).toContain("non-negative amount");
+    }
+    d.command({ type: "set-budget", usd: null, spawn: 1.5 });
+    expect(d.track().settings).toMatchObject({ budgetUsd: 50, spawnBudget: 20 });
+  });
+
+  it("cuts a huge unknown task name in its reply", () => {
+    const d = new TrackDriver();
+    d.planOf(tenEach(["A"]));
+    d.command({ type: "retry", task: "x".repeat(100_000) });
+    expect(d.ofType("comment", d.last)[0]?.body.length).toBeLessThan(200);
+  });
+});
