@@ -1,5 +1,6 @@
 // Everything `swarm-dispatch plan` shows about a plan, computed from the dispatch units: ready set, waves,
-// critical path, the estimated continuous-dispatch schedule and the wave-barrier one beside it, cost, conflicts.
+// critical path, the estimated continuous-dispatch schedule (in the planner's best order, see `planPriority`) and
+// the wave-barrier one beside it (b-level inside each wave), cost, conflicts.
 //
 // The result is exactly what composing the public functions (readySet, waves, criticalPath, estimateSchedule,
 // wavesSchedule, conflictPairs) gives; they share one prepared unit graph here instead of each building its own.

@@ -1,7 +1,7 @@
 // One list of units prepared for analysis: its unit graph and what the analyses derive from it (topological
 // order, b-levels, wave layers, dispatch ranks, locks), each computed once, on first use. Analysing
 // a plan needs them for the waves, the critical path and two schedules; recomputing them for each was most of
-// the time `swarm-dispatch plan` took on a large plan.
+// the time `swarm-dispatch plan` took on a large plan. Rankings in an explicit order (`withOrder`) share all of it.
 
 import { type DispatchRanks, dispatchRanks } from "./dispatch-ranks.js";
 import { sortIfNeeded } from "./sort-if-needed.js";
@@ -10,25 +10,58 @@ import type { DispatchUnit } from "./types.js";
 import { buildUnitGraph, kahnOrder, type UnitGraph } from "./unit-graph.js";
 import { compileUnitLocks, type UnitLocks } from "./unit-locks.js";
 
+/** What every ranking of the same units shares: the graph and what is derived from it, computed on first use. */
+interface Derived {
+  graph: UnitGraph;
+  order: number[] | null;
+  levels: Float64Array | null;
+  layers: number[][] | null;
+  hours: Float64Array | null;
+  scratch: { runOf: Int32Array; waiting: Int32Array; runs: number } | null;
+  touches: Touch[][] | null;
+  locks: UnitLocks | null;
+}
+
 export class PreparedGraph {
-  readonly graph: UnitGraph;
+  private derived: Derived;
   private readonly priorityOf: ReadonlyMap<string, number> | null;
-  private orderMemo: number[] | null = null;
-  private levelsMemo: Float64Array | null = null;
-  private layersMemo: number[][] | null = null;
   private ranksMemo: DispatchRanks | null = null;
-  private hoursMemo: Float64Array | null = null;
-  private scratchMemo: { runOf: Int32Array; waiting: Int32Array; runs: number } | null = null;
-  private touchesMemo: Touch[][] | null = null;
-  private locksMemo: UnitLocks | null = null;
 
   /**
    * `priorityOf` (unit id → dispatch priority, 0 when absent) replaces the units' own b-levels as the priority,
    * for a schedule of part of a plan ranked by the b-levels of the whole.
    */
   constructor(units: readonly DispatchUnit[], priorityOf: ReadonlyMap<string, number> | null = null) {
-    this.graph = buildUnitGraph(units);
+    const graph = buildUnitGraph(units);
+    this.derived = {
+      graph,
+      order: null,
+      levels: null,
+      layers: null,
+      hours: null,
+      scratch: null,
+      touches: null,
+      locks: null,
+    };
     this.priorityOf = priorityOf;
+  }
+
+  get graph(): UnitGraph {
+    return this.derived.graph;
+  }
+
+  /**
+   * The same units dispatched in an explicit order (`byRank[k]`: the unit at place k, a permutation of the unit
+   * indices), sharing the graph, locks and everything else derived; the search for a better order ranks
+   * thousands of candidate orders over one graph.
+   */
+  withOrder(byRank: Int32Array): PreparedGraph {
+    const ranked = new PreparedGraph([]);
+    ranked.derived = this.derived;
+    const ranks = new Int32Array(byRank.length);
+    for (let rank = 0; rank < byRank.length; rank++) ranks[byRank[rank] as number] = rank;
+    ranked.ranksMemo = { ranks, byRank, total: true };
+    return ranked;
   }
 
   /** Units sharing an id make id-keyed results ambiguous; analyses keep their id-based rules for them. */
@@ -38,13 +71,13 @@ export class PreparedGraph {
 
   /** Kahn order, ties by plan order (see `kahnOrder`). */
   get order(): readonly number[] {
-    this.orderMemo ??= kahnOrder(this.graph);
-    return this.orderMemo;
+    this.derived.order ??= kahnOrder(this.graph);
+    return this.derived.order;
   }
 
   /** For each unit: its hours plus the longest chain of hours that waits for it. */
   get levels(): Float64Array {
-    if (this.levelsMemo) return this.levelsMemo;
+    if (this.derived.levels) return this.derived.levels;
     const { units, dependentStart, dependentList } = this.graph;
     const levels = new Float64Array(units.length);
     const order = this.order;
@@ -55,7 +88,7 @@ export class PreparedGraph {
         after = Math.max(after, levels[dependentList[e] as number] as number);
       levels[i] = (units[i] as DispatchUnit).hours + after;
     }
-    this.levelsMemo = levels;
+    this.derived.levels = levels;
     return levels;
   }
 
@@ -64,7 +97,7 @@ export class PreparedGraph {
    * in plan order.
    */
   get layers(): readonly (readonly number[])[] {
-    if (this.layersMemo) return this.layersMemo;
+    if (this.derived.layers) return this.derived.layers;
     const { units, depStart, depList } = this.graph;
     const level = new Int32Array(units.length);
     const layers: number[][] = [];
@@ -81,10 +114,10 @@ export class PreparedGraph {
     for (let i = 0; i < units.length; i++) orders[i] = (units[i] as DispatchUnit).order;
     const inPlanOrder = (a: number, b: number): number =>
       (orders[a] as number) - (orders[b] as number) || a - b;
-    this.layersMemo = layers
+    this.derived.layers = layers
       .filter((layer) => layer !== undefined)
       .map((layer) => sortIfNeeded(layer, inPlanOrder));
-    return this.layersMemo;
+    return this.derived.layers;
   }
 
   /** Each unit's place in dispatch priority (priority descending, then plan order): lower goes first. */
@@ -107,33 +140,33 @@ export class PreparedGraph {
 
   /** Each unit's hours, in a flat list for the scheduler. */
   get hours(): Float64Array {
-    if (this.hoursMemo) return this.hoursMemo;
+    if (this.derived.hours) return this.derived.hours;
     const { units } = this.graph;
     const hours = new Float64Array(units.length);
     for (let i = 0; i < units.length; i++) hours[i] = (units[i] as DispatchUnit).hours;
-    this.hoursMemo = hours;
+    this.derived.hours = hours;
     return hours;
   }
 
   /** Per-unit scratch arrays for simulations over these units, which run one at a time. */
   get scratch(): { runOf: Int32Array; waiting: Int32Array; runs: number } {
     const count = this.graph.units.length;
-    this.scratchMemo ??= { runOf: new Int32Array(count), waiting: new Int32Array(count), runs: 0 };
-    return this.scratchMemo;
+    this.derived.scratch ??= { runOf: new Int32Array(count), waiting: new Int32Array(count), runs: 0 };
+    return this.derived.scratch;
   }
 
   /** Each write-local unit's touches parsed (see `parseTouches`); nothing for the others, which lock no touch. */
   get touches(): readonly (readonly Touch[])[] {
-    this.touchesMemo ??= this.graph.units.map((unit) =>
+    this.derived.touches ??= this.graph.units.map((unit) =>
       unit.concurrency === "write-local" ? parseTouches(unit.touches) : [],
     );
-    return this.touchesMemo;
+    return this.derived.touches;
   }
 
   /** Each unit's locks, numbered by one lock table that every schedule of these units then uses. */
   get locks(): UnitLocks {
-    this.locksMemo ??= compileUnitLocks(this.graph.units, this.touches);
-    return this.locksMemo;
+    this.derived.locks ??= compileUnitLocks(this.graph.units, this.touches);
+    return this.derived.locks;
   }
 
   private ranked(): DispatchRanks {

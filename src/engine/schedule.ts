@@ -1,15 +1,18 @@
-// Estimated schedules for `swarm-dispatch plan`: continuous dispatch (what the app does) and the wave-barrier
-// baseline it is compared with, plus the lower bound no schedule can beat.
+// Estimated schedules for `swarm-dispatch plan`: continuous dispatch in the planner's best order (what the app
+// does), the wave-barrier and first-in-first-out baselines it is compared with, and the lower bound no schedule
+// can beat.
 
 import { usableAgents } from "./agent-pool.js";
 import { bLevelsOf, criticalPathOf, wavesOf } from "./graph.js";
 import { PreparedGraph } from "./prepared-graph.js";
+import { bestOrderOf } from "./priority-plan.js";
 import { dispatchMembers } from "./simulate-dispatch.js";
 import type { DispatchUnit, Schedule } from "./types.js";
 
 /**
  * Continuous dispatch with `agents` agents: a unit starts when its dependencies have ended, an agent is free and
- * its touches overlap no running unit; among those, the highest b-level goes first (ties by plan order).
+ * its touches overlap no running unit; among those, the first in the planner's best order goes first (see
+ * `planPriority`: the b-level order, ties by plan order, unless a search finds a shorter one).
  * Entries are in dispatch order.
  */
 export function estimateSchedule(units: readonly DispatchUnit[], agents: number): Schedule {
@@ -18,11 +21,14 @@ export function estimateSchedule(units: readonly DispatchUnit[], agents: number)
 
 export function estimateScheduleOf(prepared: PreparedGraph, agents: number): Schedule {
   const entries: Schedule["entries"] = [];
-  const makespan = dispatchMembers(prepared, null, agents, 0, entries);
+  const { makespan } = bestOrderOf(prepared, agents, {}, entries);
   return { entries, makespan };
 }
 
-/** The same rules, but each wave starts only when the whole previous wave has ended. */
+/**
+ * The wave-barrier baseline: each wave starts only when the whole previous wave has ended, and within a wave
+ * the highest b-level goes first (ties by plan order).
+ */
 export function wavesSchedule(units: readonly DispatchUnit[], agents: number): Schedule {
   return wavesScheduleOf(new PreparedGraph(units), agents);
 }
@@ -50,6 +56,20 @@ export function wavesScheduleOf(prepared: PreparedGraph, agents: number, withEnt
     start = dispatchMembers(members, null, agents, start, into);
   }
   return { entries, makespan: start };
+}
+
+/**
+ * The first-in-first-out baseline: continuous dispatch, but ready units are taken in the order they became
+ * ready, ties by plan order (see `Arrivals`). Entries in dispatch order.
+ */
+export function fifoSchedule(units: readonly DispatchUnit[], agents: number): Schedule {
+  return fifoScheduleOf(new PreparedGraph(units), agents);
+}
+
+export function fifoScheduleOf(prepared: PreparedGraph, agents: number): Schedule {
+  const entries: Schedule["entries"] = [];
+  const makespan = dispatchMembers(prepared, null, agents, 0, entries, { fifo: true });
+  return { entries, makespan };
 }
 
 /** No schedule with `agents` agents ends sooner: the critical path, or all the work spread over every agent. */

@@ -6,10 +6,11 @@
 // that lock any more; a returning block whose lock is taken again at once is parked again whole. Without this, a
 // plan where every unit writes under `src/` would re-examine every waiting unit after every finish (n² checks).
 //
-// Candidates are handled by their dispatch rank (see `PreparedGraph.ranks`): a lower rank goes first, and a rank
-// names its unit, so the queues are heaps of plain numbers.
+// Candidates are handled by their dispatch rank (see `PreparedGraph.ranks`, or `PreparedGraph.withOrder` for an
+// explicit order): a lower rank goes first, and a rank names its unit, so the queues are heaps of plain numbers.
 
 import { AgentPool } from "./agent-pool.js";
+import { Arrivals } from "./fifo-arrivals.js";
 import { Heap, NumberHeap } from "./heap.js";
 import { PreparedGraph } from "./prepared-graph.js";
 import type { DispatchUnit, ScheduleEntry } from "./types.js";
@@ -46,6 +47,16 @@ export function simulateDispatch(
   return { entries, end };
 }
 
+export interface DispatchOptions {
+  /** Filled with each unit's start time, by unit index (units that never start keep what they had). */
+  starts?: Float64Array;
+  /**
+   * First in, first out: candidates in the order they became ready, ties by plan order, instead of by rank (the
+   * baseline continuous dispatch is compared with; see `Arrivals`).
+   */
+  fifo?: boolean;
+}
+
 /**
  * Schedules `members` (indices into `prepared.graph.units`; every unit when null) from `startAt`, appending
  * their entries to `entries` when given, and returns when the last one ends (`startAt` when nothing runs). A
@@ -57,9 +68,15 @@ export function dispatchMembers(
   agents: number,
   startAt: number,
   entries: ScheduleEntry[] | null,
+  options: DispatchOptions = {},
 ): number {
   const { units, depStart, depList, dependentStart, dependentList } = prepared.graph;
-  const { ranks, byRank, scratch, hours } = prepared;
+  const { scratch, hours } = prepared;
+  const { starts = null, fifo = false } = options;
+  // First in, first out ranks units as they become ready, so ranks are handed out during the simulation.
+  const ranks = fifo ? new Int32Array(units.length) : prepared.ranks;
+  const byRank = fifo ? new Int32Array(units.length) : prepared.byRank;
+  const arrivals = fifo ? new Arrivals(units, ranks, byRank) : null;
   const { table, codes, filesOnly, start: lockStart, ids: lockIds } = prepared.locks;
   // runOf[i] === run: unit i takes part in this simulation.
   const { runOf, waiting } = scratch;
@@ -120,6 +137,7 @@ export function dispatchMembers(
         continue;
       }
       table.holdLocks(code, lockIds, from, to);
+      if (starts !== null) starts[candidate] = now;
       const finish = now + (hours[candidate] as number);
       const agent = pool.start(candidate, finish);
       entries?.push({ id: (units[candidate] as DispatchUnit).id, start: now, end: finish, agent });
@@ -133,8 +151,12 @@ export function dispatchMembers(
     for (let e = depStart[i] as number; e < (depStart[i + 1] as number); e++)
       if (runOf[depList[e] as number] === run) waits++;
     waiting[i] = waits;
-    if (waits === 0) ready.push(ranks[i] as number);
+    if (waits === 0) {
+      if (arrivals === null) ready.push(ranks[i] as number);
+      else arrivals.add(i);
+    }
   }
+  arrivals?.admit(ready);
   dispatch(startAt);
   for (let now = pool.nextFinish(); now !== undefined; now = pool.nextFinish()) {
     // One finished unit at a time: what a finish releases does not depend on the others ending at `now`.
@@ -152,9 +174,13 @@ export function dispatchMembers(
         if (runOf[next] !== run) continue;
         const waits = (waiting[next] as number) - 1;
         waiting[next] = waits;
-        if (waits === 0) ready.push(ranks[next] as number);
+        if (waits === 0) {
+          if (arrivals === null) ready.push(ranks[next] as number);
+          else arrivals.add(next);
+        }
       }
     }
+    arrivals?.admit(ready);
     dispatch(now);
   }
   return end;

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unitsConflict } from "../../src/engine/conflicts.js";
 import { bLevels, waves } from "../../src/engine/graph.js";
+import { planPriority } from "../../src/engine/priority-plan.js";
 import { estimateSchedule, wavesSchedule } from "../../src/engine/schedule.js";
+import { simulateDispatch } from "../../src/engine/simulate-dispatch.js";
 import type { DispatchUnit, ScheduleEntry } from "../../src/engine/types.js";
 import { agentsArb, unitsArb } from "./arbitraries.js";
 
@@ -81,12 +83,24 @@ describe("wavesSchedule against the plain rule", () => {
     );
   });
 
-  it("and continuous dispatch as a plain scan of every unit, whatever the listing order", () => {
+  it("and continuous dispatch as a plain scan of every unit in the planner's order, whatever the listing order", () => {
     fc.assert(
       fc.property(shuffledUnitsArb, agentsArb, (list, agents) => {
         const live = list.filter((u) => u.status !== "done");
-        expect(estimateSchedule(list, agents).entries).toEqual(
-          plainScan(live, agents, bLevels(list), 0).entries,
+        const first = new Map(planPriority(list, agents).order.map((id, place) => [id, -place]));
+        expect(estimateSchedule(list, agents).entries).toEqual(plainScan(live, agents, first, 0).entries);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("and the b-level pass as a plain scan by b-level, whatever the listing order", () => {
+    fc.assert(
+      fc.property(shuffledUnitsArb, agentsArb, (list, agents) => {
+        const live = list.filter((u) => u.status !== "done");
+        const priority = bLevels(list);
+        expect(simulateDispatch(list, agents, priority, 0).entries).toEqual(
+          plainScan(live, agents, priority, 0).entries,
         );
       }),
       { numRuns: 300 },

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unitsConflict } from "../../src/engine/conflicts.js";
 import { bLevels } from "../../src/engine/graph.js";
+import { planPriority } from "../../src/engine/priority-plan.js";
 import { estimateSchedule, lowerBound, wavesSchedule } from "../../src/engine/schedule.js";
+import { simulateDispatch } from "../../src/engine/simulate-dispatch.js";
 import type { DispatchUnit, Schedule, ScheduleEntry } from "../../src/engine/types.js";
 import { dispatchUnits } from "../../src/engine/units.js";
 import { makePlan, type TaskSpec } from "../support/make-plan.js";
@@ -144,10 +146,13 @@ describe("wavesSchedule and lowerBound", () => {
 });
 
 /** The rule written as plainly as possible: at each event, scan every ready unit in priority order. */
-function referenceSchedule(all: readonly DispatchUnit[], agents: number): ScheduleEntry[] {
+function referenceSchedule(
+  all: readonly DispatchUnit[],
+  agents: number,
+  priority: ReadonlyMap<string, number>,
+): ScheduleEntry[] {
   const live = all.filter((u) => u.status !== "done");
   const liveIds = new Set(live.map((u) => u.id));
-  const priority = bLevels(all);
   const queue = [...live].sort(
     (a, b) => (priority.get(b.id) as number) - (priority.get(a.id) as number) || a.order - b.order,
   );
@@ -218,10 +223,26 @@ describe("schedule properties over random acyclic units", () => {
     );
   });
 
-  it("makes the same decisions as a plain scan of every ready unit", () => {
+  it("makes the same decisions as a plain scan of every ready unit in the planner's order", () => {
     fc.assert(
       fc.property(unitsArb({ maxUnits: 30 }), agentsArb, (list, agents) => {
-        expect(estimateSchedule(list, agents).entries).toEqual(referenceSchedule(list, agents));
+        const { order, makespan } = planPriority(list, agents);
+        const first = new Map(order.map((id, place) => [id, -place]));
+        const schedule = estimateSchedule(list, agents);
+        expect(schedule.entries).toEqual(referenceSchedule(list, agents, first));
+        expect(schedule.makespan).toBe(makespan);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("dispatches by b-level, as a plain scan would, when given the b-levels", () => {
+    fc.assert(
+      fc.property(unitsArb({ maxUnits: 30 }), agentsArb, (list, agents) => {
+        const priority = bLevels(list);
+        expect(simulateDispatch(list, agents, priority, 0).entries).toEqual(
+          referenceSchedule(list, agents, priority),
+        );
       }),
       { numRuns: 300 },
     );
