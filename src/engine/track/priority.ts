@@ -1,7 +1,7 @@
 // The track's dispatch order: the planner's best order over the work left, so that a live track dispatches as
 // `plan` and `simulate` predict. Recomputed when units enter the track.
 
-import { bLevels } from "../graph.js";
+import { priorityOrder } from "../priority-plan.js";
 import type { DispatchUnit } from "../types.js";
 import type { TrackState } from "./state.js";
 import { workLeft } from "./unit-spec.js";
@@ -31,13 +31,12 @@ export function remainingUnits(track: TrackState): DispatchUnit[] {
   return units.sort((a, b) => a.order - b.order);
 }
 
-/** Unit ids, best first: higher b-level, then plan order. Units done go last (they are never dispatched). */
+/**
+ * Unit ids, best first: the planner's best order for the work left with the track's agents (the order `plan`
+ * and `simulate` schedule by). Units done go last (they are never dispatched).
+ */
 export function priorityOf(track: TrackState): string[] {
-  const units = remainingUnits(track);
-  const level = bLevels(units);
-  const ranked = units
-    .sort((a, b) => (level.get(b.id) ?? 0) - (level.get(a.id) ?? 0) || a.order - b.order)
-    .map((unit) => unit.id);
+  const ranked = priorityOrder(remainingUnits(track), track.settings.maxParallel);
   const placed = new Set(ranked);
   const rest = Object.keys(track.units).filter((id) => !placed.has(id));
   return [...ranked, ...rest];
