@@ -8,10 +8,12 @@ import { planFormats } from "../plan/parse-plan.js";
 import { renderDispatchPlan } from "../render/render-dispatch-plan.js";
 import { type CliIo, exitCodes } from "./io.js";
 import { readPlan } from "./read-plan.js";
-import { usage } from "./usage.js";
+import { parseSimulateOptions, runSimulate } from "./simulate-command.js";
+import { UsageError, usage } from "./usage.js";
 import { version } from "./version.js";
 
-class UsageError extends Error {}
+const commands = ["plan", "validate", "simulate"];
+const simulateOnly = ["seed", "noise", "scenario", "svg"] as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -32,6 +34,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       agents: { type: "string" },
       format: { type: "string" },
       json: { type: "boolean" },
+      seed: { type: "string" },
+      noise: { type: "string" },
+      scenario: { type: "string" },
+      svg: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -45,14 +51,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return exitCodes.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (command === undefined) throw new UsageError("missing command (plan or validate)");
-  if (command !== "plan" && command !== "validate") throw new UsageError(`unknown command "${command}"`);
+  if (command === undefined) throw new UsageError("missing command (plan, validate or simulate)");
+  if (!commands.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (file === undefined) throw new UsageError(`${command} needs a plan file`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = parseFormat(values.format);
   if (command === "validate" && (values.agents !== undefined || values.json)) {
     throw new UsageError("validate takes only --format");
   }
+  const foreign = simulateOnly.find((option) => values[option] !== undefined);
+  if (command !== "simulate" && foreign) throw new UsageError(`--${foreign} is an option of simulate only`);
+  const simulate = command === "simulate" ? parseSimulateOptions(values) : null;
+  const agents = values.agents === undefined ? undefined : parseAgents(values.agents);
 
   const plan = await readPlan(file, format, io);
   if (typeof plan === "number") return plan;
@@ -60,8 +70,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`${file}: valid (${plan.tasks.length} tasks, format ${plan.format})\n`);
     return exitCodes.ok;
   }
-  const agents = values.agents === undefined ? plan.track.maxParallel : parseAgents(values.agents);
-  const { analysis, conflictsTruncated } = analyzePlan(plan, agents);
+  if (simulate) return runSimulate(plan, agents ?? plan.track.maxParallel, simulate, io);
+  const { analysis, conflictsTruncated } = analyzePlan(plan, agents ?? plan.track.maxParallel);
   io.stdout(
     values.json
       ? `${JSON.stringify(analysis, null, 2)}\n`
