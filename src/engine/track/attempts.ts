@@ -139,10 +139,16 @@ export function reportArrived(
   countProgress(track, progressed, effects);
 }
 
-export function prMerged(track: TrackState, unit: string, pr: number, now: number): void {
+/**
+ * A merge is what GitHub says happened: the unit is done whatever it was waiting for (a person may merge a PR
+ * whose agent asked a question). An attempt still out for it is asked to stop.
+ */
+export function prMerged(track: TrackState, unit: string, pr: number, now: number, effects: Effect[]): void {
   const run = track.runs[unit];
   if (!run || run.status === "done" || (run.pr !== null && run.pr !== pr)) return;
   if (run.status !== "review" && run.pr === null) return;
+  if (isInFlight(run.status))
+    effects.push({ type: "cancel-run", track: track.id, unit, attempt: run.attempt });
   bookAttempt(track, unit, null);
   run.status = "done";
   run.pr = pr;

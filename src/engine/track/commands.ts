@@ -119,7 +119,9 @@ export function runCommand(
       run.questions = [];
       run.released = true;
       if (run.status === "needs-input") {
-        if (scope?.thenReview) {
+        const finished = track.units[id]?.taskIds.every((task) => run.doneTasks.includes(task)) ?? false;
+        if (scope?.thenReview || (finished && run.pr !== null)) {
+          // Its work is complete and in its PR: the answer settles the question, no attempt is left to run.
           run.status = "review";
           run.reason =
             run.pr !== null ? `PR #${run.pr} waits for review and merge` : "waits for review and merge";

@@ -73,7 +73,7 @@ function handle(state: EngineState, event: EngineEvent, now: number, effects: Ef
       );
       return;
     case "pr-merged":
-      prMerged(track, event.unit, event.pr, now);
+      prMerged(track, event.unit, event.pr, now, effects);
       return;
     case "pr-closed":
       prClosed(track, event.unit, event.pr, now);

@@ -253,3 +253,30 @@ describe("gates", () => {
     expect(d.ofType("stop-track", d.last)).toMatchObject([{ reason: "spawn-budget" }]);
   });
 });
+
+describe("answers and merges after a finished attempt", () => {
+  it("sends work that is complete to review when its question is answered, without another attempt", () => {
+    const d = new TrackDriver();
+    d.planOf([{ id: "A" }]);
+    d.command({ type: "dispatch", task: null });
+    d.finish("A", { tasksDone: ["A"], escalations: ["Keep the old endpoint?"] });
+    expect(d.status("A")).toBe("needs-input");
+    d.command({ type: "answer", task: "A", text: "Yes" });
+    expect(d.run("A").status).toBe("review");
+    expect(d.dispatched()).toEqual([]);
+  });
+
+  it("takes a merge as done even while a retry is out, and asks that run to stop", () => {
+    const d = new TrackDriver();
+    d.planOf([{ id: "A" }], { retryLimit: 2 });
+    d.command({ type: "dispatch", task: null });
+    d.finish("A", { status: "failed" });
+    d.tick(d.run("A").retryAt ?? 0);
+    expect(d.run("A")).toMatchObject({ status: "dispatched", attempt: 2, pr: 100 });
+    d.merge("A");
+    expect(d.status("A")).toBe("done");
+    expect(d.ofType("cancel-run", d.last)).toEqual([
+      { type: "cancel-run", track: "42", unit: "A", attempt: 2 },
+    ]);
+  });
+});
