@@ -2,6 +2,8 @@
 // recent tasks), touches spread over a few thousand files and folders so lock conflicts occur but are not the
 // rule, efforts from S to XL. The same seed always gives the same text.
 
+import { seededRandom } from "../src/engine/seeded-random.js";
+
 export interface GeneratedTask {
   id: string;
   deps: string[];
@@ -10,19 +12,8 @@ export interface GeneratedTask {
   model: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateTasks(count: number, seed = 1): GeneratedTask[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const tasks: GeneratedTask[] = [];
   for (let i = 0; i < count; i++) {

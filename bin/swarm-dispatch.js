@@ -6,4 +6,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => import("node:fs/promises").then((fs) => fs.readFile(path, "utf8")),
+  writeFile: (path, text) => import("node:fs/promises").then((fs) => fs.writeFile(path, text, "utf8")),
 });

@@ -4,6 +4,7 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
 }
 
 /** Exit codes: 0 success, 1 the plan has errors, 2 the command line is wrong or the file cannot be read. */

@@ -5,6 +5,7 @@ import { formatDiagnostic, sortDiagnostics } from "../plan/diagnostics.js";
 import type { PlanFormat } from "../plan/draft.js";
 import type { Plan } from "../plan/model.js";
 import { parsePlan } from "../plan/parse-plan.js";
+import { readInputFile } from "./files.js";
 import { type CliIo, exitCodes } from "./io.js";
 
 export async function readPlan(
@@ -12,16 +13,8 @@ export async function readPlan(
   format: PlanFormat | undefined,
   io: CliIo,
 ): Promise<Plan | number> {
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
-    io.stderr(`swarm-dispatch: cannot read ${file}: ${reason}\n`);
-    return exitCodes.usage;
-  }
+  const text = await readInputFile(file, io);
+  if (typeof text === "number") return text;
   const result = parsePlan(text, { file, ...(format ? { format } : {}) });
   const diagnostics = sortDiagnostics(result.diagnostics);
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);

@@ -9,6 +9,7 @@ import { renderSimulationSvg } from "../simulate/render-simulation-svg.js";
 import type { Scenario } from "../simulate/scenario-schema.js";
 import { defaultSeed, simulateTrack } from "../simulate/simulate-track.js";
 import { simulationJson } from "../simulate/simulation-json.js";
+import { readInputFile, writeOutputFile } from "./files.js";
 import { type CliIo, exitCodes } from "./io.js";
 import { UsageError } from "./usage.js";
 
@@ -21,7 +22,6 @@ export interface SimulateSettings {
 }
 
 /** The CLI's I/O, plus writing a file (for --svg); Node's file system when the caller gives none. */
-export type SimulateIo = CliIo & { writeFile?(path: string, text: string): Promise<void> };
 
 export function parseSimulateOptions(values: {
   seed?: string | undefined;
@@ -51,7 +51,7 @@ export async function runSimulate(
   plan: Plan,
   agents: number,
   settings: SimulateSettings,
-  io: SimulateIo,
+  io: CliIo,
 ): Promise<number> {
   let scenario: Scenario | undefined;
   if (settings.scenario !== null) {
@@ -66,7 +66,7 @@ export async function runSimulate(
     ...(scenario ? { scenario } : {}),
   });
   if (settings.svg !== null) {
-    const written = await writeSvg(settings.svg, renderSimulationSvg(result), io);
+    const written = await writeOutputFile(settings.svg, renderSimulationSvg(result), io);
     if (written !== exitCodes.ok) return written;
   }
   io.stdout(
@@ -77,17 +77,9 @@ export async function runSimulate(
   return exitCodes.ok;
 }
 
-async function readScenario(file: string, plan: Plan, io: SimulateIo): Promise<Scenario | number> {
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
-    io.stderr(`swarm-dispatch: cannot read ${file}: ${reason}\n`);
-    return exitCodes.usage;
-  }
+async function readScenario(file: string, plan: Plan, io: CliIo): Promise<Scenario | number> {
+  const text = await readInputFile(file, io);
+  if (typeof text === "number") return text;
   const result = parseScenario(text, { file, plan });
   const diagnostics = sortDiagnostics(result.diagnostics);
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
@@ -97,18 +89,4 @@ async function readScenario(file: string, plan: Plan, io: SimulateIo): Promise<S
     return exitCodes.invalid;
   }
   return result.scenario;
-}
-
-async function writeSvg(file: string, svg: string, io: SimulateIo): Promise<number> {
-  try {
-    if (io.writeFile) await io.writeFile(file, svg);
-    else await (await import("node:fs/promises")).writeFile(file, svg, "utf8");
-    return exitCodes.ok;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "it is a directory" : String(error);
-    io.stderr(`swarm-dispatch: cannot write ${file}: ${reason}\n`);
-    return exitCodes.usage;
-  }
 }

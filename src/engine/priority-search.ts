@@ -5,6 +5,7 @@
 
 import type { OrderEvaluator, ScoredOrder } from "./priority-evaluate.js";
 import { baseRule, Justifier } from "./priority-justify.js";
+import { seededRandom } from "./seeded-random.js";
 
 /** Move sizes cycle through these many steps: small moves refine, larger ones leave a plateau. */
 const amplitudeSteps = 7;
@@ -33,18 +34,6 @@ export function improveOrder(
     }
   }
   return best;
-}
-
-/** A seeded pseudo-random generator (mulberry32): numbers in [0, 1), the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `byRank` (the unit at each place) with each unit moved by up to `amplitude` places either way, at random. */

@@ -11,7 +11,7 @@ import type { ScheduleEntry } from "../engine/types.js";
 import type { Plan } from "../plan/model.js";
 import { AttemptsOut, attemptKey } from "./attempts-out.js";
 import { EventQueue, type Pending, type PendingNote } from "./event-queue.js";
-import { noiseFactor } from "./prng.js";
+import { noiseFactor } from "./noise-factor.js";
 import type { Scenario } from "./scenario-schema.js";
 import { SimulatedPeople } from "./simulated-people.js";
 import { hoursText, stepTimeline } from "./step-timeline.js";

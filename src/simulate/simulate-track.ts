@@ -4,12 +4,12 @@
 
 import { criticalPath } from "../engine/graph.js";
 import { estimateSchedule, fifoSchedule, lowerBound, wavesSchedule } from "../engine/schedule.js";
+import { seededRandom } from "../engine/seeded-random.js";
 import type { UnitStatus } from "../engine/track/state.js";
 import type { ScheduleEntry } from "../engine/types.js";
 import { dispatchUnits } from "../engine/units.js";
 import type { Plan } from "../plan/model.js";
 import { driveTrack } from "./drive-track.js";
-import { seededRandom } from "./prng.js";
 import { emptyScenario, type Scenario } from "./scenario-schema.js";
 import type { TimelineEvent, TrackEnding } from "./timeline.js";
 import { spentOf, trackEnding } from "./track-ending.js";

@@ -1,24 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../support/run-cli.js";
 
-/** Runs the real command with an in-memory file system and captured output. */
 async function run(argv: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return text;
-    },
-  });
-  return { code, stdout, stderr };
+  return runCli(argv, files);
 }
 
 const plan = `# Implementation Plan — cli-demo

@@ -1,36 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../support/run-cli.js";
 
 const demo = readFileSync("fixtures/plans/demo-track.md", "utf8");
 const scenarios = ["retry-then-success", "spawn-and-escalation", "gate-fix", "budget-stop"];
 
-/** Runs the real command with in-memory files (reads and writes) and captured output. */
+/** Runs the real command with the demo plan and the example scenarios among its files. */
 async function run(argv: string[], extra: Record<string, string> = {}) {
   const files: Record<string, string> = { "demo.md": demo, ...extra };
   for (const name of scenarios)
     files[`${name}.yaml`] = readFileSync(`fixtures/scenarios/${name}.yaml`, "utf8");
-  const written: Record<string, string> = {};
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return text;
-    },
-    writeFile: async (path: string, text: string) => {
-      if (path.startsWith("missing/")) throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
-      written[path] = text;
-    },
-  } as Parameters<typeof main>[1]);
-  return { code, stdout, stderr, written };
+  return runCli(argv, files);
 }
 
 describe("swarm-dispatch simulate", () => {
