@@ -6,6 +6,7 @@ import type { Plan } from "../../plan/model.js";
 import type { Effect } from "./effects.js";
 import { gateStatesOf } from "./gates.js";
 import { priorityOf } from "./priority.js";
+import { createTask } from "./spawn.js";
 import type { EngineState, TrackSettings, TrackState } from "./state.js";
 import { newRun } from "./unit-run.js";
 import { sameWork, unitSpecsOf } from "./unit-spec.js";
@@ -53,14 +54,7 @@ export function applyPlan(state: EngineState, trackId: string, plan: Plan, effec
       const finished = done.get(spec.id) ?? [];
       track.units[spec.id] = frozenSpec(spec);
       track.runs[spec.id] = newRun(finished, finished.length === spec.taskIds.length);
-      effects.push({
-        type: "create-task",
-        track: trackId,
-        unit: spec.id,
-        title: spec.title,
-        origin: "plan",
-        deps: [...spec.deps],
-      });
+      effects.push(createTask(track, spec.id, "plan"));
     }
     track.priority = priorityOf(track);
     state.tracks[trackId] = track;
@@ -107,14 +101,7 @@ export function applyPlan(state: EngineState, trackId: string, plan: Plan, effec
     const finished = done.get(spec.id) ?? [];
     existing.units[spec.id] = frozenSpec({ ...spec, order: order + 1 + added++ });
     existing.runs[spec.id] = newRun(finished, finished.length === spec.taskIds.length);
-    effects.push({
-      type: "create-task",
-      track: trackId,
-      unit: spec.id,
-      title: spec.title,
-      origin: "plan edit",
-      deps: spec.deps,
-    });
+    effects.push(createTask(existing, spec.id, "plan edit"));
   }
   existing.title = plan.track.title;
   existing.settings = settingsOf(plan, existing.settings);

@@ -8,7 +8,7 @@ import { dispatchPass } from "./dispatch-pass.js";
 import type { Effect } from "./effects.js";
 import { failingGates } from "./gates.js";
 import { priorityOf } from "./priority.js";
-import { addUnit } from "./spawn.js";
+import { addUnit, createTask } from "./spawn.js";
 import type { EngineState, TrackState } from "./state.js";
 import { checkStops, stopTrack } from "./stop.js";
 import { refreshWaiting } from "./waiting.js";
@@ -95,14 +95,7 @@ function closeGateGaps(track: TrackState, effects: Effect[]): boolean {
     // Measured again once the fix is merged.
     gate.status = "unknown";
     spawned = true;
-    effects.push({
-      type: "create-task",
-      track: track.id,
-      unit: id,
-      title: track.units[id]?.title ?? id,
-      origin: `${gate.name} gap`,
-      deps: [],
-    });
+    effects.push(createTask(track, id, `${gate.name} gap`));
   }
   if (spawned) track.priority = priorityOf(track);
   return spawned;

@@ -78,14 +78,7 @@ export function spawnFromReport(
       origin: { kind: "spawn", by: finder, key },
     });
     spawnedAny = true;
-    effects.push({
-      type: "create-task",
-      track: track.id,
-      unit: id,
-      title: track.units[id]?.title ?? id,
-      origin: `found by ${finder}`,
-      deps: [finder],
-    });
+    effects.push(createTask(track, id, `found by ${finder}`));
   }
   if (candidates.length > candidatesPerReport)
     notes.push(
@@ -144,6 +137,19 @@ export function addUnit(track: TrackState, unit: NewUnit): string {
   track.runs[id] = newRun([], false);
   track.spawned += 1;
   return id;
+}
+
+/** The effect that creates a new unit's task issue. */
+export function createTask(track: TrackState, id: string, origin: string): Effect {
+  const spec = track.units[id];
+  return {
+    type: "create-task",
+    track: track.id,
+    unit: id,
+    title: spec?.title ?? id,
+    origin,
+    deps: [...(spec?.deps ?? [])],
+  };
 }
 
 function autoId(n: number): string {
