@@ -12,11 +12,12 @@ import { spawnFromReport } from "./spawn.js";
 import type { EngineState, TrackState, UnitRun } from "./state.js";
 import { stopTrack } from "./stop.js";
 import { isInFlight } from "./unit-run.js";
+import { ownRun } from "./working-copy.js";
 
 /** The unit's run when `attempt` is its current attempt and still out; null otherwise. */
 function currentAttempt(track: TrackState, unit: string, attempt: number): UnitRun | null {
   const run = track.runs[unit];
-  return run && run.attempt === attempt && isInFlight(run.status) ? run : null;
+  return run && run.attempt === attempt && isInFlight(run.status) ? (ownRun(track, unit) ?? null) : null;
 }
 
 export function attemptStarted(track: TrackState, unit: string, attempt: number): void {
@@ -144,9 +145,10 @@ export function reportArrived(
  * whose agent asked a question). An attempt still out for it is asked to stop.
  */
 export function prMerged(track: TrackState, unit: string, pr: number, now: number, effects: Effect[]): void {
-  const run = track.runs[unit];
-  if (!run || run.status === "done" || (run.pr !== null && run.pr !== pr)) return;
-  if (run.status !== "review" && run.pr === null) return;
+  const seen = track.runs[unit];
+  if (!seen || seen.status === "done" || (seen.pr !== null && seen.pr !== pr)) return;
+  if (seen.status !== "review" && seen.pr === null) return;
+  const run = ownRun(track, unit) as UnitRun;
   if (isInFlight(run.status))
     effects.push({ type: "cancel-run", track: track.id, unit, attempt: run.attempt });
   bookAttempt(track, unit, null);
@@ -162,9 +164,16 @@ export function prMerged(track: TrackState, unit: string, pr: number, now: numbe
 }
 
 export function prClosed(track: TrackState, unit: string, pr: number, now: number): void {
-  const run = track.runs[unit];
-  if (!run || run.pr !== pr || run.status === "done" || run.status === "cancelled" || run.status === "failed")
+  const seen = track.runs[unit];
+  if (
+    !seen ||
+    seen.pr !== pr ||
+    seen.status === "done" ||
+    seen.status === "cancelled" ||
+    seen.status === "failed"
+  )
     return;
+  const run = ownRun(track, unit) as UnitRun;
   bookAttempt(track, unit, null);
   run.status = "failed";
   run.lock = null;
@@ -175,7 +184,7 @@ export function prClosed(track: TrackState, unit: string, pr: number, now: numbe
 
 /** Adds the subtasks an attempt finished; returns whether any is new. */
 function saveCheckpoint(track: TrackState, unit: string, tasksDone: readonly string[]): boolean {
-  const run = track.runs[unit];
+  const run = ownRun(track, unit);
   const spec = track.units[unit];
   if (!run || !spec) return false;
   let added = false;

@@ -3,6 +3,7 @@
 // take the track past its ceiling on estimates; the warning and the stop look at what is booked.
 
 import type { TrackState } from "./state.js";
+import { ownRun } from "./working-copy.js";
 
 /** The share of the budget at which the track warns once. */
 export const warnShare = 0.8;
@@ -32,7 +33,7 @@ export function fitsBudget(track: TrackState, estimate: number): boolean {
 
 /** Books an attempt's cost: the reported one, or the reservation when the report names none. */
 export function bookAttempt(track: TrackState, unit: string, reportedUsd: number | null): void {
-  const run = track.runs[unit];
+  const run = ownRun(track, unit);
   if (!run) return;
   run.spentUsd += reportedUsd ?? run.reservedUsd;
   run.reservedUsd = 0;

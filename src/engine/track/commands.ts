@@ -7,9 +7,10 @@ import type { Effect } from "./effects.js";
 import type { Command } from "./events.js";
 import { heldLocks } from "./held-locks.js";
 import { canExtend } from "./scope.js";
-import type { EngineState, TrackState } from "./state.js";
+import type { EngineState, TrackState, UnitRun } from "./state.js";
 import { stillStopped } from "./stop.js";
 import { isInFlight } from "./unit-run.js";
+import { ownRun } from "./working-copy.js";
 
 export function runCommand(
   state: EngineState,
@@ -39,7 +40,7 @@ export function runCommand(
         return;
       }
       const id = unitOf(command.task);
-      const run = id ? track.runs[id] : undefined;
+      const run = id ? ownRun(track, id) : undefined;
       if (!id || !run) return;
       if (track.status === "stopped" && track.stop?.reason === "needs-person") resume(track, by, say);
       if (run.status === "failed" || run.status === "cancelled") retry(track, id);
@@ -68,7 +69,7 @@ export function runCommand(
       return;
     case "retry": {
       const id = unitOf(command.task);
-      const run = id ? track.runs[id] : undefined;
+      const run = id ? ownRun(track, id) : undefined;
       if (!id || !run) return;
       if (run.status !== "failed" && run.status !== "cancelled") {
         say(`${id} is ${run.status}; only a failed or cancelled task can be retried.`, id);
@@ -86,7 +87,7 @@ export function runCommand(
         return;
       }
       const id = unitOf(command.task);
-      const run = id ? track.runs[id] : undefined;
+      const run = id ? ownRun(track, id) : undefined;
       if (!id || !run) return;
       if (run.status === "done" || run.status === "cancelled") {
         say(`${id} is already ${run.status}.`, id);
@@ -98,7 +99,7 @@ export function runCommand(
     }
     case "answer": {
       const id = unitOf(command.task);
-      const run = id ? track.runs[id] : undefined;
+      const run = id ? ownRun(track, id) : undefined;
       if (!id || !run) return;
       if (run.questions.length === 0 && !(track.units[id]?.needsPerson && !run.released)) {
         say(`${id} has no open question.`, id);
@@ -136,7 +137,7 @@ export function runCommand(
     }
     case "unlock": {
       const id = unitOf(command.task);
-      const run = id ? track.runs[id] : undefined;
+      const run = id ? ownRun(track, id) : undefined;
       if (!id || !run) return;
       if (!run.lock) {
         say(`${id} holds no lock.`, id);
@@ -187,7 +188,7 @@ function resume(track: TrackState, by: string, say: (body: string) => void): voi
 }
 
 function retry(track: TrackState, id: string): void {
-  const run = track.runs[id];
+  const run = ownRun(track, id);
   if (!run) return;
   run.failures = 0;
   run.retryAt = null;
@@ -197,8 +198,9 @@ function retry(track: TrackState, id: string): void {
 }
 
 function cancelUnit(track: TrackState, id: string, by: string, effects: Effect[]): void {
-  const run = track.runs[id];
-  if (!run || run.status === "done" || run.status === "cancelled") return;
+  const seen = track.runs[id];
+  if (!seen || seen.status === "done" || seen.status === "cancelled") return;
+  const run = ownRun(track, id) as UnitRun;
   if (isInFlight(run.status))
     effects.push({ type: "cancel-run", track: track.id, unit: id, attempt: run.attempt });
   bookAttempt(track, id, null);

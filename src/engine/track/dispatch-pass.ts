@@ -6,9 +6,10 @@
 import { fitsBudget } from "./budget.js";
 import type { Effect } from "./effects.js";
 import { blockingLock, heldLocks } from "./held-locks.js";
-import type { EngineState, TrackState } from "./state.js";
+import type { EngineState, TrackState, UnitRun } from "./state.js";
 import { isInFlight } from "./unit-run.js";
 import { tasksLeft, workLeft } from "./unit-spec.js";
+import { ownRun } from "./working-copy.js";
 
 export function branchOf(track: string, unit: string): string {
   return `swarm/${track}/${unit}`;
@@ -43,15 +44,16 @@ export function dispatchPass(state: EngineState, now: number, effects: Effect[])
       if (blockingLock(held, { track: trackId, unit: unitId }, lock)) continue;
       const estimate = workLeft(spec, run.doneTasks).costUsd;
       if (!fitsBudget(track, estimate)) continue;
-      run.attempt += 1;
-      run.status = "dispatched";
-      run.lock = lock;
-      run.reservedUsd = estimate;
-      run.dispatchedAt = now;
-      run.retryAt = null;
-      run.requested = false;
-      run.reason = null;
-      run.blockedBy = [];
+      const out = ownRun(track, unitId) as UnitRun;
+      out.attempt += 1;
+      out.status = "dispatched";
+      out.lock = lock;
+      out.reservedUsd = estimate;
+      out.dispatchedAt = now;
+      out.retryAt = null;
+      out.requested = false;
+      out.reason = null;
+      out.blockedBy = [];
       if (!held.some((h) => h.track === trackId && h.unit === unitId))
         held.push({ track: trackId, unit: unitId, ...lock });
       running++;
@@ -60,12 +62,12 @@ export function dispatchPass(state: EngineState, now: number, effects: Effect[])
         type: "dispatch",
         track: trackId,
         unit: unitId,
-        attempt: run.attempt,
+        attempt: out.attempt,
         branch: branchOf(trackId, unitId),
-        tasks: tasksLeft(spec, run.doneTasks),
+        tasks: tasksLeft(spec, out.doneTasks),
         role: spec.role,
         model: spec.model,
-        answers: [...run.answers],
+        answers: [...out.answers],
       });
     }
   }

@@ -4,6 +4,7 @@
 
 import { bookAttempt } from "./budget.js";
 import type { TrackState } from "./state.js";
+import { ownRun } from "./working-copy.js";
 
 /** Ends the attempt in flight of `unit`; returns whether the unit will be retried. */
 export function endAttemptUnfinished(
@@ -13,7 +14,7 @@ export function endAttemptUnfinished(
   why: string,
   reportedUsd: number | null,
 ): boolean {
-  const run = track.runs[unit];
+  const run = ownRun(track, unit);
   if (!run) return false;
   bookAttempt(track, unit, reportedUsd);
   run.lock = null;

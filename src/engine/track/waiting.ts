@@ -4,6 +4,7 @@
 // what a person must do instead of a long chain of "waits for".
 
 import type { TrackState, UnitRun } from "./state.js";
+import { ownRun } from "./working-copy.js";
 
 interface Root {
   ids: string[];
@@ -23,22 +24,23 @@ export function refreshWaiting(track: TrackState): void {
     if (pending.length > 0) {
       const roots = stuckRoots(track, pending, memo, new Set([id]));
       set(
-        run,
+        track,
+        id,
         "blocked",
         roots ? roots.ids : pending,
         roots ? roots.why : `waits for ${pending.join(", ")} to be merged`,
       );
     } else if (spec.needsPerson && !run.released) {
-      set(run, "needs-input", [], `waits for a person: /answer ${id} … or /dispatch ${id}`);
+      set(track, id, "needs-input", [], `waits for a person: /answer ${id} … or /dispatch ${id}`);
       if (!run.questions.some((question) => question.from === "plan")) {
-        run.questions.push({
+        ownRun(track, id)?.questions.push({
           id: `${id}-plan`,
           text: `${id} is marked for a person (foreground work or needs user input). Answer with /answer ${id} <text>, or start it with /dispatch ${id}.`,
           from: "plan",
         });
       }
     } else {
-      set(run, "ready", [], run.retryAt !== null ? run.reason : null);
+      set(track, id, "ready", [], run.retryAt !== null ? run.reason : null);
     }
   }
 }
@@ -50,11 +52,23 @@ function waitsOnDeps(run: UnitRun): boolean {
   return run.status === "needs-input" && run.attempt === 0 && !run.released;
 }
 
-function set(run: UnitRun, status: UnitRun["status"], blockedBy: string[], reason: string | null): void {
-  run.status = status;
-  if (run.blockedBy.length !== blockedBy.length || run.blockedBy.some((id, k) => id !== blockedBy[k]))
-    run.blockedBy = blockedBy;
-  run.reason = reason;
+/** Sets a unit's derived status; a run that already says so is left alone (and not copied). */
+function set(
+  track: TrackState,
+  id: string,
+  status: UnitRun["status"],
+  blockedBy: string[],
+  reason: string | null,
+): void {
+  const run = track.runs[id];
+  if (!run) return;
+  const sameBlockers =
+    run.blockedBy.length === blockedBy.length && run.blockedBy.every((other, k) => other === blockedBy[k]);
+  if (run.status === status && run.reason === reason && sameBlockers) return;
+  const own = ownRun(track, id) as UnitRun;
+  own.status = status;
+  own.reason = reason;
+  if (!sameBlockers) own.blockedBy = blockedBy;
 }
 
 /** The failed or cancelled units that hold these prerequisites back, or null when they only wait their turn. */

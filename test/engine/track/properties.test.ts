@@ -11,7 +11,7 @@ import { type EngineState, emptyState } from "../../../src/engine/track/state.js
 import { step } from "../../../src/engine/track/step.js";
 import { makePlan } from "../../support/make-plan.js";
 import { planSpecsArb, touchPool } from "../arbitraries.js";
-import { gate } from "./track-driver.js";
+import { deepFreeze, gate } from "./track-driver.js";
 
 const tracks = ["1", "2"] as const;
 const coverage = { dispatches: 0, writersAtOnce: 0 };
@@ -89,14 +89,6 @@ const setupArb = fc.record({
   scopePolicy: fc.constantFrom("fail", "escalate", "extend"),
   autoSpawn: fc.constantFrom("none", "safe-only", "all"),
 });
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 function heldLocksOverlap(state: EngineState): string | null {
   const held = Object.values(state.tracks).flatMap((track) =>

@@ -40,6 +40,14 @@ export function gate(name: string, target: string, fix: Partial<Gate["fix"]> = {
   };
 }
 
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class TrackDriver {
   state: EngineState;
   now = 0;
@@ -53,6 +61,8 @@ export class TrackDriver {
   }
 
   send(event: EngineEvent): Effect[] {
+    // A step must never change the state it is given: frozen, any write to it throws.
+    deepFreeze(this.state);
     const result = step(this.state, event, this.now);
     this.state = result.state;
     this.last = result.effects;
