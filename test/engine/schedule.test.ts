@@ -8,6 +8,7 @@ import { simulateDispatch } from "../../src/engine/simulate-dispatch.js";
 import type { DispatchUnit, Schedule, ScheduleEntry } from "../../src/engine/types.js";
 import { dispatchUnits } from "../../src/engine/units.js";
 import { makePlan, type TaskSpec } from "../support/make-plan.js";
+import { referenceSchedule } from "../support/reference-schedule.js";
 import { agentsArb, unitsArb } from "./arbitraries.js";
 
 const units = (specs: TaskSpec[]) => dispatchUnits(makePlan(specs));
@@ -145,45 +146,6 @@ describe("wavesSchedule and lowerBound", () => {
   });
 });
 
-/** The rule written as plainly as possible: at each event, scan every ready unit in priority order. */
-function referenceSchedule(
-  all: readonly DispatchUnit[],
-  agents: number,
-  priority: ReadonlyMap<string, number>,
-): ScheduleEntry[] {
-  const live = all.filter((u) => u.status !== "done");
-  const liveIds = new Set(live.map((u) => u.id));
-  const queue = [...live].sort(
-    (a, b) => (priority.get(b.id) as number) - (priority.get(a.id) as number) || a.order - b.order,
-  );
-  const endOf = new Map<string, number>();
-  const running: { unit: DispatchUnit; end: number; agent: number }[] = [];
-  const entries: ScheduleEntry[] = [];
-  let now = 0;
-  while (entries.length < live.length) {
-    for (const unit of [...queue]) {
-      if (running.length >= agents) break;
-      const depsEnded = unit.deps.every(
-        (d) => !liveIds.has(d) || (endOf.get(d) ?? Number.POSITIVE_INFINITY) <= now,
-      );
-      if (!depsEnded || running.some((r) => unitsConflict(r.unit, unit))) continue;
-      const used = new Set(running.map((r) => r.agent));
-      let agent = 1;
-      while (used.has(agent)) agent++;
-      running.push({ unit, end: now + unit.hours, agent });
-      entries.push({ id: unit.id, start: now, end: now + unit.hours, agent });
-      queue.splice(queue.indexOf(unit), 1);
-    }
-    if (running.length === 0) break;
-    now = Math.min(...running.map((r) => r.end));
-    for (const r of running.filter((r) => r.end <= now)) {
-      endOf.set(r.unit.id, r.end);
-      running.splice(running.indexOf(r), 1);
-    }
-  }
-  return entries;
-}
-
 describe("schedule properties over random acyclic units", () => {
   const overlaps = (a: ScheduleEntry, b: ScheduleEntry) => a.start < b.end && b.start < a.end;
 
@@ -229,7 +191,9 @@ describe("schedule properties over random acyclic units", () => {
         const { order, makespan } = planPriority(list, agents);
         const first = new Map(order.map((id, place) => [id, -place]));
         const schedule = estimateSchedule(list, agents);
-        expect(schedule.entries).toEqual(referenceSchedule(list, agents, first));
+        expect(schedule.entries).toEqual(
+          referenceSchedule(list, agents, { by: "priority", priority: first }).entries,
+        );
         expect(schedule.makespan).toBe(makespan);
       }),
       { numRuns: 300 },
@@ -241,7 +205,7 @@ describe("schedule properties over random acyclic units", () => {
       fc.property(unitsArb({ maxUnits: 30 }), agentsArb, (list, agents) => {
         const priority = bLevels(list);
         expect(simulateDispatch(list, agents, priority, 0).entries).toEqual(
-          referenceSchedule(list, agents, priority),
+          referenceSchedule(list, agents, { by: "priority", priority }).entries,
         );
       }),
       { numRuns: 300 },

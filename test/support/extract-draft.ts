@@ -1,7 +1,11 @@
-// Test helpers shared by the extractor tests: read a fixture, run one extractor as parsePlan would.
+// Test helpers shared by the extractor tests: read a fixture, run one extractor as parsePlan would, and write
+// the sourced values a draft holds.
 import { readFileSync } from "node:fs";
 import { Diagnostics } from "../../src/plan/diagnostics.js";
-import type { DraftPlan, Extractor } from "../../src/plan/draft.js";
+import type { DraftPlan, Extractor, Sourced } from "../../src/plan/draft.js";
+
+/** A draft value with the line it was read from, as the extractors record it. */
+export const at = <T>(value: T, line: number): Sourced<T> => ({ value, line });
 
 export function readFixture(path: string): string {
   return readFileSync(new URL(`../../fixtures/plans/${path}`, import.meta.url), "utf8");

@@ -2,18 +2,16 @@
 // subtasks, `[x]` and `[-]` marks, field lines, description lines as acceptance notes, and the
 // depends-on-previous default for top-level tasks without a Depends line.
 
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractChecklist } from "../../../src/plan/checklist/extract-checklist.js";
-import { Diagnostics } from "../../../src/plan/diagnostics.js";
-import type { Sourced } from "../../../src/plan/draft.js";
-
-const at = <T>(value: T, line: number): Sourced<T> => ({ value, line });
-const text = readFileSync(new URL("../../../fixtures/plans/checklist.md", import.meta.url), "utf8");
+import { at, extract, readFixture } from "../../support/extract-draft.js";
 
 describe("extractChecklist on fixtures/plans/checklist.md", () => {
-  const diag = new Diagnostics("fixtures/plans/checklist.md");
-  const draft = extractChecklist(text, diag);
+  const { draft, diag } = extract(
+    extractChecklist,
+    readFixture("checklist.md"),
+    "fixtures/plans/checklist.md",
+  );
 
   it("reports nothing", () => {
     expect(diag.items).toEqual([]);

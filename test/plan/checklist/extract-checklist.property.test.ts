@@ -5,8 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractChecklist } from "../../../src/plan/checklist/extract-checklist.js";
 import { Diagnostics } from "../../../src/plan/diagnostics.js";
+import { hostileText, tokenSoup } from "../../support/hostile-text.js";
 
-const fragments = fc.array(
+const fragments = tokenSoup(
   fc.constantFrom(
     "- ",
     "  ",
@@ -34,16 +35,10 @@ const task = fc.record({ mark, title, subtasks: fc.array(fc.record({ mark, title
 describe("extractChecklist properties", () => {
   it("never throws, whatever the text", () => {
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: "binary" }),
-          fragments.map((parts) => parts.join("")),
-        ),
-        (text) => {
-          const diag = new Diagnostics("plan.md");
-          expect(extractChecklist(text, diag).format).toBe("checklist");
-        },
-      ),
+      fc.property(hostileText("binary", fragments), (text) => {
+        const diag = new Diagnostics("plan.md");
+        expect(extractChecklist(text, diag).format).toBe("checklist");
+      }),
     );
   });
 

@@ -3,16 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import { extractChecklist } from "../../../src/plan/checklist/extract-checklist.js";
-import { Diagnostics } from "../../../src/plan/diagnostics.js";
-import type { Sourced } from "../../../src/plan/draft.js";
+import { at, extract as extractWith } from "../../support/extract-draft.js";
 
-const at = <T>(value: T, line: number): Sourced<T> => ({ value, line });
-
-function extract(...lines: string[]) {
-  const diag = new Diagnostics("plan.md");
-  const draft = extractChecklist(lines.join("\n"), diag);
-  return { draft, said: diag.items.map((d) => `${d.line}: ${d.severity}: ${d.message}`) };
-}
+const extract = (...lines: string[]) => extractWith(extractChecklist, lines.join("\n"));
 
 describe("extractChecklist", () => {
   it("maps [x] to DONE, [X] to DONE, [-] to DOING and [ ] to no status", () => {

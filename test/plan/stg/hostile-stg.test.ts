@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/plan/diagnostics.js";
 import { parsePlan } from "../../../src/plan/parse-plan.js";
 import { extractStg } from "../../../src/plan/stg/extract-stg.js";
+import { binaryJunk, hostileText, tokenSoup } from "../../support/hostile-text.js";
 
 const parse = (text: string) => {
   const result = parsePlan(text, { file: "graph.stg" });
@@ -29,8 +30,7 @@ function writeStg(times: number[], preds: number[][]): string {
 
 describe("hostile STG input", () => {
   it("reports binary junk once, at the first line", () => {
-    const junk = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(1 + ((i * 7919) % 250))).join("");
-    const { plan, messages } = parse(junk);
+    const { plan, messages } = parse(binaryJunk(5000));
     expect(plan).toBeNull();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^graph\.stg:1: the first line must be the number of tasks/);
@@ -71,23 +71,17 @@ describe("hostile STG input", () => {
   });
 
   it("never throws, and places every diagnostic on a line of the text", () => {
-    const lines = fc.array(
+    const lines = tokenSoup(
       fc.oneof(fc.constantFrom("0 0 0", "1 2 1 0", "3", "# c", "", "2 1 2 0 1", "-1 0 0"), fc.string()),
-      { maxLength: 12 },
+      { maxLength: 12, separator: "\n" },
     );
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: "binary-ascii" }),
-          lines.map((l) => l.join("\n")),
-        ),
-        (text) => {
-          const diag = new Diagnostics("graph.stg");
-          extractStg(text, diag);
-          const lineCount = text.split(/\r\n|\r|\n/).length;
-          for (const d of diag.items) expect(d.line).toBeLessThanOrEqual(lineCount);
-        },
-      ),
+      fc.property(hostileText("binary-ascii", lines), (text) => {
+        const diag = new Diagnostics("graph.stg");
+        extractStg(text, diag);
+        const lineCount = text.split(/\r\n|\r|\n/).length;
+        for (const d of diag.items) expect(d.line).toBeLessThanOrEqual(lineCount);
+      }),
     );
   });
 });

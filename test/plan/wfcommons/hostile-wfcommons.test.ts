@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Diagnostics, formatDiagnostic } from "../../../src/plan/diagnostics.js";
 import { parsePlan } from "../../../src/plan/parse-plan.js";
 import { extractWfcommons } from "../../../src/plan/wfcommons/extract-wfcommons.js";
+import { binaryJunk, hostileText, tokenSoup } from "../../support/hostile-text.js";
 
 const parse = (text: string) => {
   const result = parsePlan(text, { file: "wf.json", format: "wfcommons" });
@@ -26,10 +27,7 @@ describe("hostile WfCommons input", () => {
   });
 
   it("reports binary junk once, at the first line", () => {
-    const junk = Array.from({ length: 20_000 }, (_, i) => String.fromCharCode(1 + ((i * 7919) % 250))).join(
-      "",
-    );
-    const { plan, messages } = parse(junk);
+    const { plan, messages } = parse(binaryJunk(20_000));
     expect(plan).toBeNull();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^wf\.json:1: JSON syntax: expected a value, found /);
@@ -71,7 +69,7 @@ describe("hostile WfCommons input", () => {
   });
 
   it("never throws, whatever the text", () => {
-    const pieces = fc.array(
+    const pieces = tokenSoup(
       fc.constantFrom(
         '{"workflow":',
         '{"specification":',
@@ -88,16 +86,9 @@ describe("hostile WfCommons input", () => {
       { maxLength: 40 },
     );
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: "binary-ascii" }),
-          fc.json(),
-          pieces.map((p) => p.join("")),
-        ),
-        (text) => {
-          extractWfcommons(text, new Diagnostics("wf.json"));
-        },
-      ),
+      fc.property(hostileText("binary-ascii", fc.json(), pieces), (text) => {
+        extractWfcommons(text, new Diagnostics("wf.json"));
+      }),
       { numRuns: 60 },
     );
   });

@@ -3,10 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { Diagnostics } from "../../../src/plan/diagnostics.js";
-import type { Sourced } from "../../../src/plan/draft.js";
 import { extractYaml } from "../../../src/plan/yaml/extract-yaml.js";
-
-const at = <T>(value: T, line: number): Sourced<T> => ({ value, line });
+import { at } from "../../support/extract-draft.js";
 
 function extract(text: string, lineOffset?: number) {
   const diag = new Diagnostics("plan.yaml");

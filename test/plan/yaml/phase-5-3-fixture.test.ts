@@ -1,18 +1,16 @@
 // The YAML fixture (fixtures/plans/phase-5-3.yaml) extracts to exactly this draft: every value as written, with
 // the line of its key, groups in both spellings, subtasks, and no diagnostics.
 
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Diagnostics } from "../../../src/plan/diagnostics.js";
-import type { Sourced } from "../../../src/plan/draft.js";
 import { extractYaml } from "../../../src/plan/yaml/extract-yaml.js";
-
-const at = <T>(value: T, line: number): Sourced<T> => ({ value, line });
-const text = readFileSync(new URL("../../../fixtures/plans/phase-5-3.yaml", import.meta.url), "utf8");
+import { at, extract, readFixture } from "../../support/extract-draft.js";
 
 describe("extractYaml on fixtures/plans/phase-5-3.yaml", () => {
-  const diag = new Diagnostics("fixtures/plans/phase-5-3.yaml");
-  const draft = extractYaml(text, diag);
+  const { draft, diag } = extract(
+    extractYaml,
+    readFixture("phase-5-3.yaml"),
+    "fixtures/plans/phase-5-3.yaml",
+  );
 
   it("reports nothing", () => {
     expect(diag.items).toEqual([]);
