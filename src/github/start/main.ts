@@ -10,7 +10,7 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 const result = readStartEnv(process.env, (path) => readFileSync(path, "utf8"));
 if (!result.ok) {
   for (const problem of result.problems) process.stderr.write(`swarm-dispatch: ${problem}\n`);
-  process.stderr.write("swarm-dispatch: not started; see the README, section \"Running the app\"\n");
+  process.stderr.write('swarm-dispatch: not started; see the README, section "Running the app"\n');
   process.exit(1);
 }
 const { env } = result;

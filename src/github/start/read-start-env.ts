@@ -22,23 +22,31 @@ export function readStartEnv(
 ): EnvResult {
   const problems: string[] = [];
   const appId = Number(env.APP_ID);
-  if (!env.APP_ID) problems.push("APP_ID is not set: give the GitHub App's id (a number, on the app's settings page)");
-  else if (!Number.isSafeInteger(appId) || appId <= 0) problems.push(`APP_ID must be a positive whole number, not "${clip(env.APP_ID)}"`);
+  if (!env.APP_ID)
+    problems.push("APP_ID is not set: give the GitHub App's id (a number, on the app's settings page)");
+  else if (!Number.isSafeInteger(appId) || appId <= 0)
+    problems.push(`APP_ID must be a positive whole number, not "${clip(env.APP_ID)}"`);
 
   const privateKey = readKey(env, readFile, problems);
 
   const webhookSecret = env.WEBHOOK_SECRET ?? "";
   if (webhookSecret === "")
-    problems.push("WEBHOOK_SECRET is not set: give the webhook secret of the GitHub App, so deliveries can be verified");
+    problems.push(
+      "WEBHOOK_SECRET is not set: give the webhook secret of the GitHub App, so deliveries can be verified",
+    );
 
   const port = env.PORT === undefined || env.PORT === "" ? 3000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT must be a whole number from 1 to 65535, not "${clip(env.PORT ?? "")}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    problems.push(`PORT must be a whole number from 1 to 65535, not "${clip(env.PORT ?? "")}"`);
 
   const protocol = env.GHE_PROTOCOL || "https";
-  if (protocol !== "https" && protocol !== "http") problems.push(`GHE_PROTOCOL must be https or http, not "${clip(protocol)}"`);
+  if (protocol !== "https" && protocol !== "http")
+    problems.push(`GHE_PROTOCOL must be https or http, not "${clip(protocol)}"`);
   const host = env.GHE_HOST ?? "";
   if (host !== "" && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
-    problems.push(`GHE_HOST must be a host name with an optional port (github.example.com, localhost:8080), not "${clip(host)}"`);
+    problems.push(
+      `GHE_HOST must be a host name with an optional port (github.example.com, localhost:8080), not "${clip(host)}"`,
+    );
   const baseUrl = host === "" ? "https://api.github.com" : `${protocol}://${host}/api/v3`;
 
   if (problems.length > 0) return { ok: false, problems };
@@ -57,7 +65,9 @@ function readKey(
     return null;
   }
   if (inline === "" && path === "") {
-    problems.push("PRIVATE_KEY or PRIVATE_KEY_PATH is not set: give the app's private key (the .pem file GitHub generated) or its path");
+    problems.push(
+      "PRIVATE_KEY or PRIVATE_KEY_PATH is not set: give the app's private key (the .pem file GitHub generated) or its path",
+    );
     return null;
   }
   let key = inline.replace(/\\n/g, "\n");
@@ -66,14 +76,18 @@ function readKey(
     try {
       key = readFile(path);
     } catch (error) {
-      problems.push(`PRIVATE_KEY_PATH: cannot read ${clip(path)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      problems.push(
+        `PRIVATE_KEY_PATH: cannot read ${clip(path)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
       return null;
     }
   }
   try {
     const parsed = createPrivateKey(key);
     if (parsed.asymmetricKeyType !== "rsa") {
-      problems.push(`${name} holds an ${String(parsed.asymmetricKeyType).toUpperCase()} key; GitHub App keys are RSA`);
+      problems.push(
+        `${name} holds an ${String(parsed.asymmetricKeyType).toUpperCase()} key; GitHub App keys are RSA`,
+      );
       return null;
     }
   } catch {

@@ -2,8 +2,12 @@ import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { readStartEnv } from "../../../src/github/start/read-start-env.js";
 
-const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs1", format: "pem" })
+  .toString();
+const ec = generateKeyPairSync("ec", { namedCurve: "P-256" })
+  .privateKey.export({ type: "pkcs8", format: "pem" })
+  .toString();
 const good = { APP_ID: "123", PRIVATE_KEY: rsa, WEBHOOK_SECRET: "s3cret" };
 const noFiles = (path: string): string => {
   throw Object.assign(new Error(path), { code: "ENOENT" });
@@ -18,17 +22,29 @@ describe("the environment npm start needs", () => {
   it("accepts Probot's standard settings, with github.com and port 3000 by default", () => {
     expect(readStartEnv(good, noFiles)).toEqual({
       ok: true,
-      env: { appId: 123, privateKey: rsa, webhookSecret: "s3cret", port: 3000, baseUrl: "https://api.github.com" },
+      env: {
+        appId: 123,
+        privateKey: rsa,
+        webhookSecret: "s3cret",
+        port: 3000,
+        baseUrl: "https://api.github.com",
+      },
     });
   });
 
   it("points at another API host with GHE_HOST and GHE_PROTOCOL", () => {
-    const result = readStartEnv({ ...good, GHE_HOST: "localhost:8080", GHE_PROTOCOL: "http", PORT: "4000" }, noFiles);
+    const result = readStartEnv(
+      { ...good, GHE_HOST: "localhost:8080", GHE_PROTOCOL: "http", PORT: "4000" },
+      noFiles,
+    );
     expect(result.ok && result.env).toMatchObject({ baseUrl: "http://localhost:8080/api/v3", port: 4000 });
   });
 
   it("reads the key from PRIVATE_KEY_PATH, and a one-line key with \\n escapes", () => {
-    const fromPath = readStartEnv({ ...good, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "key.pem" }, () => rsa);
+    const fromPath = readStartEnv(
+      { ...good, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "key.pem" },
+      () => rsa,
+    );
     expect(fromPath.ok && fromPath.env.privateKey).toBe(rsa);
     const oneLine = readStartEnv({ ...good, PRIVATE_KEY: rsa.replace(/\n/g, "\\n") }, noFiles);
     expect(oneLine.ok).toBe(true);
@@ -43,14 +59,24 @@ describe("the environment npm start needs", () => {
   });
 
   it("names each wrong setting and what it must be", () => {
-    expect(problems({ ...good, APP_ID: "abc" })).toEqual(['APP_ID must be a positive whole number, not "abc"']);
-    expect(problems({ ...good, PORT: "70000" })).toEqual(['PORT must be a whole number from 1 to 65535, not "70000"']);
-    expect(problems({ ...good, GHE_PROTOCOL: "ftp" })).toEqual(['GHE_PROTOCOL must be https or http, not "ftp"']);
-    expect(problems({ ...good, GHE_HOST: "https://ghe.example.com" })[0]).toContain("GHE_HOST must be a host name");
+    expect(problems({ ...good, APP_ID: "abc" })).toEqual([
+      'APP_ID must be a positive whole number, not "abc"',
+    ]);
+    expect(problems({ ...good, PORT: "70000" })).toEqual([
+      'PORT must be a whole number from 1 to 65535, not "70000"',
+    ]);
+    expect(problems({ ...good, GHE_PROTOCOL: "ftp" })).toEqual([
+      'GHE_PROTOCOL must be https or http, not "ftp"',
+    ]);
+    expect(problems({ ...good, GHE_HOST: "https://ghe.example.com" })[0]).toContain(
+      "GHE_HOST must be a host name",
+    );
     expect(problems({ ...good, PRIVATE_KEY: "not a key" })).toEqual([
       "PRIVATE_KEY is not a private key in PEM form (-----BEGIN RSA PRIVATE KEY----- …)",
     ]);
-    expect(problems({ ...good, PRIVATE_KEY: ec })).toEqual(["PRIVATE_KEY holds an EC key; GitHub App keys are RSA"]);
+    expect(problems({ ...good, PRIVATE_KEY: ec })).toEqual([
+      "PRIVATE_KEY holds an EC key; GitHub App keys are RSA",
+    ]);
     expect(problems({ ...good, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "gone.pem" })).toEqual([
       "PRIVATE_KEY_PATH: cannot read gone.pem (ENOENT)",
     ]);

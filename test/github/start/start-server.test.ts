@@ -6,7 +6,9 @@ import { createHmac, generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
-const key = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+const key = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs1", format: "pem" })
+  .toString();
 const secret = "test-secret";
 const children: ChildProcess[] = [];
 
@@ -25,7 +27,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", "src/github/start/main.ts"], {
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -59,7 +65,10 @@ async function deliver(port: number, body: string, signature: string): Promise<n
 
 async function waitUntilServing(port: number, exited: Promise<number | null>): Promise<void> {
   for (let i = 0; i < 150; i++) {
-    const ended = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
+    const ended = await Promise.race([
+      exited.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 100)),
+    ]);
     if (ended) throw new Error("the server exited");
     try {
       await fetch(`http://127.0.0.1:${port}/`);
