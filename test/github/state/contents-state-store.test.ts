@@ -1,11 +1,13 @@
-import nock from "nock";
 import { ProbotOctokit } from "probot";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emptyState } from "../../../src/engine/track/state.js";
 import { ContentsStateStore } from "../../../src/github/state/contents-state-store.js";
 import { stateToText } from "../../../src/github/state/state-document.js";
+import { useStrictNock } from "../../support/github/strict-nock.js";
 
-const api = "https://api.github.com";
+// Every request is checked against GitHub's OpenAPI description; an unexpected or unused one fails the test.
+const strict = useStrictNock();
+const github = () => strict().scope();
 const repo = { owner: "acme", repo: "app" };
 const contents = "/repos/acme/app/contents/state.json";
 const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
@@ -15,26 +17,15 @@ function store(): ContentsStateStore {
   return new ContentsStateStore(new Octokit({ auth: "test-token" }), repo);
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
-});
-
 describe("the state document in the repository", () => {
   it("is absent until the first write", async () => {
-    nock(api).get(contents).query({ ref: "swarm-dispatch/state" }).reply(404, { message: "Not Found" });
+    github().get(contents).query({ ref: "swarm-dispatch/state" }).reply(404, { message: "Not Found" });
     expect(await store().load()).toBeNull();
   });
 
   it("reads the document and its blob sha as the version", async () => {
     const state = emptyState(3);
-    nock(api)
+    github()
       .get(contents)
       .query({ ref: "swarm-dispatch/state" })
       .reply(200, { type: "file", sha: "abc123", encoding: "base64", content: base64(stateToText(state)) });
@@ -43,7 +34,7 @@ describe("the state document in the repository", () => {
 
   it("creates the state branch from the default branch's head on the first write", async () => {
     let written = "";
-    nock(api)
+    github()
       .put(contents)
       .reply(404, { message: "Branch swarm-dispatch/state not found" })
       .get("/repos/acme/app")
@@ -62,18 +53,18 @@ describe("the state document in the repository", () => {
   });
 
   it("writes only over the version it read: a stale sha is a conflict", async () => {
-    nock(api)
+    github()
       .put(contents, (body) => body.sha === "old")
       .reply(409, { message: "state.json does not match old" });
     expect(await store().save(emptyState(), "old")).toBe("conflict");
-    nock(api)
+    github()
       .put(contents, (body) => body.sha === undefined)
       .reply(422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
     expect(await store().save(emptyState(), null)).toBe("conflict");
   });
 
   it("reports a document it cannot read as damaged, with its version", async () => {
-    nock(api)
+    github()
       .get(contents)
       .query({ ref: "swarm-dispatch/state" })
       .reply(200, { type: "file", sha: "bad1", encoding: "base64", content: base64("{ half a file") });
@@ -85,7 +76,7 @@ describe("the state document in the repository", () => {
 
   it("fetches a document over 1 MB raw", async () => {
     const state = emptyState();
-    nock(api)
+    github()
       .get(contents)
       .query({ ref: "swarm-dispatch/state" })
       .reply(200, { type: "file", sha: "big", encoding: "none", content: "" })
@@ -97,7 +88,7 @@ describe("the state document in the repository", () => {
   });
 
   it("passes other failures on", async () => {
-    nock(api).get(contents).query({ ref: "swarm-dispatch/state" }).reply(500, { message: "boom" });
+    github().get(contents).query({ ref: "swarm-dispatch/state" }).reply(500, { message: "boom" });
     await expect(store().load()).rejects.toMatchObject({ status: 500 });
   });
 });
