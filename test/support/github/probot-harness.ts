@@ -6,7 +6,12 @@ import { generateKeyPairSync, randomUUID } from "node:crypto";
 import type nock from "nock";
 import { type ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach } from "vitest";
-import { createStrictNock, type StrictNock, type StrictNockOptions } from "./strict-nock.js";
+import {
+  createStrictNock,
+  finishStrictNock,
+  type StrictNock,
+  type StrictNockOptions,
+} from "./strict-nock.js";
 
 export interface ProbotHarnessOptions extends StrictNockOptions {
   appId?: number;
@@ -113,11 +118,7 @@ export function useProbotHarness(
   afterEach(() => {
     const strict = current?.strict;
     current = undefined;
-    try {
-      strict?.assertDone();
-    } finally {
-      strict?.restore();
-    }
+    finishStrictNock(strict);
   });
   return () => {
     if (current === undefined) throw new Error("useProbotHarness(): the harness exists only inside a test");

@@ -109,6 +109,15 @@ export function createStrictNock(options: StrictNockOptions = {}): StrictNock {
 }
 
 /** Registers beforeEach/afterEach hooks: a fresh StrictNock per test, asserted done and restored after it. */
+/** Ends a test's strict nock: fails on any problem it saw, and always restores nock. */
+export function finishStrictNock(strict: StrictNock | undefined): void {
+  try {
+    strict?.assertDone();
+  } finally {
+    strict?.restore();
+  }
+}
+
 export function useStrictNock(options: StrictNockOptions = {}): () => StrictNock {
   let current: StrictNock | undefined;
   beforeEach(() => {
@@ -117,11 +126,7 @@ export function useStrictNock(options: StrictNockOptions = {}): () => StrictNock
   afterEach(() => {
     const strict = current;
     current = undefined;
-    try {
-      strict?.assertDone();
-    } finally {
-      strict?.restore();
-    }
+    finishStrictNock(strict);
   });
   return () => {
     if (current === undefined) throw new Error("useStrictNock(): the strict nock exists only inside a test");
