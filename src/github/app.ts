@@ -1,8 +1,53 @@
-// The Probot app: webhook handlers turn payloads into engine events and apply the engine's effects through
-// Octokit. Handlers land one by one (see the README's "Running the app" for what works today).
+// The Probot app: webhook handlers turn payloads into engine events and apply the engine's effects through the
+// repository port. Each handler first decides from the payload alone whether the delivery is its business, so
+// the many webhooks a repository sends cost no request unless they concern a track.
 
-import type { Probot } from "probot";
+import type { ApplicationFunction, Context } from "probot";
+import { type AppOptions, defaultAppOptions } from "./app-options.js";
+import { mayHoldCommand, onComment } from "./handlers/on-comment.js";
+import { onTrackIssue, trackIssueActions } from "./handlers/on-track-issue.js";
+import { isAgentRun, onWorkflowRun, type WorkflowRunPayload } from "./handlers/on-workflow-run.js";
+import { type CommentPayload, type IssuesPayload, isBot } from "./handlers/payload.js";
+import { type DeliveryContext, repoEnv } from "./handlers/repo-env.js";
+import { SettingsCache } from "./settings/load-settings.js";
 
-export function swarmDispatchApp(app: Probot): void {
-  app.log.info("swarm-dispatch app loaded");
+export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): ApplicationFunction {
+  const options: AppOptions = { ...defaultAppOptions(), ...overrides };
+  const settings = new SettingsCache(options.clock);
+  const envOf = (context: Context) => repoEnv(context as unknown as DeliveryContext, options, settings);
+
+  return (app) => {
+    app.on(
+      trackIssueActions.map((action) => `issues.${action}` as const),
+      async (context) => {
+        const payload = context.payload as unknown as IssuesPayload;
+        // The label prefix is a setting; a track label of any prefix ends in "track".
+        if (!mightBeTrack(payload)) return;
+        const env = await envOf(context);
+        await onTrackIssue(payload, env);
+      },
+    );
+    app.on("issue_comment.created", async (context) => {
+      const payload = context.payload as unknown as CommentPayload;
+      if (!mayHoldCommand(payload)) return;
+      await onComment(payload, await envOf(context));
+    });
+    app.on(["workflow_run.in_progress", "workflow_run.completed"], async (context) => {
+      const payload = context.payload as unknown as WorkflowRunPayload;
+      if (!isAgentRun(payload)) return;
+      await onWorkflowRun(payload, await envOf(context));
+    });
+  };
 }
+
+/** Before the settings are read: some label ends in `track` (any prefix), and no bot or pull request is behind it. */
+function mightBeTrack(payload: IssuesPayload): boolean {
+  if (payload.issue.pull_request !== undefined || isBot(payload.sender) || isBot(payload.issue.user))
+    return false;
+  return (payload.issue.labels ?? []).some((label) => {
+    const name = typeof label === "string" ? label : label?.name;
+    return typeof name === "string" && name.toLowerCase().endsWith("track");
+  });
+}
+
+export const swarmDispatchApp: ApplicationFunction = createSwarmDispatchApp();

@@ -19,6 +19,8 @@ export interface DashboardInput {
   repository: string;
   /** The time of rendering (ms since the epoch), shown as "Updated …". */
   now: number;
+  /** The units each dispatch decision sent out, oldest first (the app keeps the recent ones). */
+  batches?: readonly { at: number; units: readonly string[] }[];
   /** GitHub's limit on an issue body; lower only in tests. */
   maxChars?: number;
 }

@@ -2,6 +2,7 @@
 // links. It must stay within GitHub's 65,536 characters; when the full dashboard would not, the least useful parts
 // go first, one step at a time, and the body says which (see `shortening`).
 
+import { renderBatches } from "./dashboard-batches.js";
 import type {
   DashboardContext,
   DashboardInput,
@@ -90,7 +91,7 @@ function renderAt(
     renderGates(context),
   ];
   const middle = [renderRunning(context), renderQueue(context)];
-  const after = [renderGantt(context)];
+  const after = [renderBatches(context, input.batches ?? []), renderGantt(context)];
   if (limits.taskRows === "all") {
     return assemble(
       input,

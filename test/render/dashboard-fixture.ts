@@ -137,6 +137,11 @@ export function sampleInput(overrides: Partial<DashboardInput> = {}): DashboardI
     links: sampleLinks(),
     repository: "acme/shop",
     now: t0 + 7 * hour + 12 * 60_000,
+    batches: [
+      { at: t0, units: ["T01"] },
+      { at: t0 + 2 * hour, units: ["T02", "T07"] },
+      { at: t0 + 4 * hour, units: ["T03", "T04"] },
+    ],
     ...overrides,
   };
 }

@@ -55,7 +55,8 @@ describe("renderDashboard with hostile plan and agent text", () => {
         const track = syntheticTrack(12, (k) => texts[k % texts.length] ?? "");
         track.status = "stopped";
         track.stop = { reason: "critical", message: texts.join("\n") };
-        const body = renderDashboard({ track, links: {}, repository: "acme/shop", now: t0 });
+        const batches = [{ at: t0, units: texts }];
+        const body = renderDashboard({ track, links: {}, repository: "acme/shop", now: t0, batches });
         const root = parse(body);
         expect(headings(root)).toEqual([
           "## Swarm Dispatch dashboard",
@@ -65,6 +66,7 @@ describe("renderDashboard with hostile plan and agent text", () => {
           "### Running and locks",
           "### Ready queue",
           "### Tasks",
+          "### Batch history",
           "### Timeline",
         ]);
         expect(htmlNodes(root)).toEqual([dashboardMarker(12)]);

@@ -22,11 +22,28 @@ describe("renderDashboard", () => {
       "### Running and locks",
       "### Ready queue",
       "### Tasks",
+      "### Batch history",
       "### Timeline",
     ]);
     expect(body.trimEnd().split("\n").at(-1)).toBe("<!-- swarm-dispatch:dashboard track=12 v1 -->");
     expect(body).toContain("**Login revamp** · `acme/shop` · track 12 · active");
     expect(body).toContain("_Updated 2025-03-04 16:12 UTC._");
+  });
+
+  it("lists the dispatch batches newest first, and only the latest when there are many", () => {
+    expect(cellsOf(body, "Batch history")).toEqual([
+      ["Batch", "Dispatched at", "Tasks"],
+      ["3", "2025-03-04 13:00 UTC", "T03, T04"],
+      ["2", "2025-03-04 11:00 UTC", "T02, T07"],
+      ["1", "2025-03-04 09:00 UTC", "T01"],
+    ]);
+    const many = Array.from({ length: 150 }, (_, k) => ({ at: t0 + k * 60_000, units: [`T${k}`] }));
+    const long = renderDashboard(sampleInput({ batches: many }));
+    const rows = cellsOf(long, "Batch history");
+    expect(rows).toHaveLength(101);
+    expect(rows[1]?.[0]).toBe("150");
+    expect(long).toContain("50 earlier batches not shown.");
+    expect(renderDashboard(sampleInput({ batches: [] }))).toContain("Nothing has been dispatched yet.");
   });
 
   it("shows progress as a bar, a percentage and counts", () => {

@@ -4,8 +4,8 @@
 // branch's head the first time; the document never touches the code branches.
 
 import type { ProbotOctokit } from "probot";
-import type { EngineState } from "../../engine/track/state.js";
-import { stateFromText, stateToText } from "./state-document.js";
+import type { AppDocument } from "./app-document.js";
+import { documentFromText, documentToText } from "./state-document.js";
 import type { DamagedState, StateStore, StateVersion, StoredState } from "./state-store.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -39,13 +39,13 @@ export class ContentsStateStore implements StateStore {
       file.content !== undefined && file.encoding === "base64"
         ? Buffer.from(file.content, "base64").toString("utf8")
         : await this.loadRaw();
-    const read = stateFromText(text);
-    return "state" in read
-      ? { state: read.state, version: file.sha }
+    const read = documentFromText(text);
+    return "document" in read
+      ? { document: read.document, version: file.sha }
       : { damaged: read.damaged, version: file.sha };
   }
 
-  async save(state: EngineState, expected: StateVersion | null): Promise<StateVersion | "conflict"> {
+  async save(document: AppDocument, expected: StateVersion | null): Promise<StateVersion | "conflict"> {
     for (let round = 0; round < 2; round++) {
       try {
         const response = await this.octokit.rest.repos.createOrUpdateFileContents({
@@ -53,7 +53,7 @@ export class ContentsStateStore implements StateStore {
           path: statePath,
           branch: stateBranch,
           message: "swarm-dispatch: update the track state",
-          content: Buffer.from(stateToText(state), "utf8").toString("base64"),
+          content: Buffer.from(documentToText(document), "utf8").toString("base64"),
           ...(expected ? { sha: expected } : {}),
         });
         return response.data.content?.sha ?? "conflict";

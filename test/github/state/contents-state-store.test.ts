@@ -1,8 +1,8 @@
 import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
-import { emptyState } from "../../../src/engine/track/state.js";
+import { emptyDocument } from "../../../src/github/state/app-document.js";
 import { ContentsStateStore } from "../../../src/github/state/contents-state-store.js";
-import { stateToText } from "../../../src/github/state/state-document.js";
+import { documentToText } from "../../../src/github/state/state-document.js";
 import { useStrictNock } from "../../support/github/strict-nock.js";
 
 // Every request is checked against GitHub's OpenAPI description; an unexpected or unused one fails the test.
@@ -24,12 +24,17 @@ describe("the state document in the repository", () => {
   });
 
   it("reads the document and its blob sha as the version", async () => {
-    const state = emptyState(3);
+    const state = emptyDocument(3);
     github()
       .get(contents)
       .query({ ref: "swarm-dispatch/state" })
-      .reply(200, { type: "file", sha: "abc123", encoding: "base64", content: base64(stateToText(state)) });
-    expect(await store().load()).toEqual({ state, version: "abc123" });
+      .reply(200, {
+        type: "file",
+        sha: "abc123",
+        encoding: "base64",
+        content: base64(documentToText(state)),
+      });
+    expect(await store().load()).toEqual({ document: state, version: "abc123" });
   });
 
   it("creates the state branch from the default branch's head on the first write", async () => {
@@ -48,19 +53,19 @@ describe("the state document in the repository", () => {
         return body.branch === "swarm-dispatch/state" && body.sha === undefined;
       })
       .reply(201, { content: { sha: "v1" } });
-    expect(await store().save(emptyState(), null)).toBe("v1");
-    expect(JSON.parse(written)).toEqual({ format: "swarm-dispatch/state@1", state: emptyState() });
+    expect(await store().save(emptyDocument(), null)).toBe("v1");
+    expect(JSON.parse(written)).toEqual({ format: "swarm-dispatch/state@2", document: emptyDocument() });
   });
 
   it("writes only over the version it read: a stale sha is a conflict", async () => {
     github()
       .put(contents, (body) => body.sha === "old")
       .reply(409, { message: "state.json does not match old" });
-    expect(await store().save(emptyState(), "old")).toBe("conflict");
+    expect(await store().save(emptyDocument(), "old")).toBe("conflict");
     github()
       .put(contents, (body) => body.sha === undefined)
       .reply(422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
-    expect(await store().save(emptyState(), null)).toBe("conflict");
+    expect(await store().save(emptyDocument(), null)).toBe("conflict");
   });
 
   it("reports a document it cannot read as damaged, with its version", async () => {
@@ -75,7 +80,7 @@ describe("the state document in the repository", () => {
   });
 
   it("fetches a document over 1 MB raw", async () => {
-    const state = emptyState();
+    const state = emptyDocument();
     github()
       .get(contents)
       .query({ ref: "swarm-dispatch/state" })
@@ -83,8 +88,8 @@ describe("the state document in the repository", () => {
       .get(contents)
       .query({ ref: "swarm-dispatch/state" })
       .matchHeader("accept", /raw/)
-      .reply(200, stateToText(state));
-    expect(await store().load()).toEqual({ state, version: "big" });
+      .reply(200, documentToText(state));
+    expect(await store().load()).toEqual({ document: state, version: "big" });
   });
 
   it("passes other failures on", async () => {

@@ -1,0 +1,43 @@
+// `set-status`: the task issue shows the unit's status as exactly one status label, and is closed while the unit
+// is done (completed) or cancelled (not planned), open otherwise. Labels the issue already shows are not sent
+// again, so a pass that created the issue with its status label spends nothing more on it.
+
+import type { Effect } from "../../engine/track/effects.js";
+import { statusLabel, statusLabels, statusSpec } from "../labels/index.js";
+import type { EffectResult } from "./apply-context.js";
+import type { ApplySession } from "./apply-session.js";
+
+type SetStatus = Extract<Effect, { type: "set-status" }>;
+
+export async function applySetStatus(session: ApplySession, effect: SetStatus): Promise<EffectResult> {
+  const links = session.links(effect.track, effect.unit);
+  // No task issue yet: its create-task effect makes it with the status of that moment.
+  if (links.issue === null) return {};
+  const issue = links.issue;
+  const prefix = session.context.settings.labelPrefix;
+  const wanted = statusLabel(prefix, effect.status);
+  const all = new Set(statusLabels(prefix).map((name) => name.toLowerCase()));
+  let labels = session.labels.get(issue);
+  if (!labels?.some((name) => name.toLowerCase() === wanted.toLowerCase())) {
+    await session.repo.ensureLabels([statusSpec(prefix, effect.status)]);
+    labels = await session.repo.addLabels(issue, [wanted]);
+  }
+  const stale = labels.filter(
+    (name) => all.has(name.toLowerCase()) && name.toLowerCase() !== wanted.toLowerCase(),
+  );
+  for (const name of stale) await session.repo.removeLabel(issue, name);
+  session.labels.set(
+    issue,
+    labels.filter((name) => !stale.includes(name)),
+  );
+
+  const close = effect.status === "done" || effect.status === "cancelled";
+  if (close === links.closed) return {};
+  await session.repo.updateIssue(
+    issue,
+    close
+      ? { state: "closed", stateReason: effect.status === "done" ? "completed" : "not_planned" }
+      : { state: "open", stateReason: "reopened" },
+  );
+  return { patches: [{ kind: "unit", track: effect.track, unit: effect.unit, links: { closed: close } }] };
+}
