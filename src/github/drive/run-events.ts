@@ -65,6 +65,7 @@ export async function applyWithin(
   document: AppDocument,
   pending: readonly PendingEffect[],
   takenOver = false,
+  budgetMs = services.budgetMs,
 ): Promise<ApplyOutcome> {
   const outcome = await applyPending(
     {
@@ -72,7 +73,7 @@ export async function applyWithin(
       settings: services.settings,
       planOf: async (track) => services.plans.get(track) ?? (await services.readPlan(track)),
       now: services.clock,
-      deadline: services.clock() + services.budgetMs,
+      deadline: services.clock() + budgetMs,
       log: services.log,
     },
     document,
@@ -85,12 +86,14 @@ export async function applyWithin(
     services.background(async () => {
       const stored = await services.store.load();
       if (!stored || !("document" in stored)) return;
-      const still = new Set(stored.document.outbox.map((entry) => entry.id));
-      const more = await applyWithin(
-        services,
-        stored.document,
-        left.filter((entry) => still.has(entry.id)),
+      // Only what is still in the outbox and still ours: another process may have taken it over meanwhile.
+      const ids = new Set(left.map((entry) => entry.id));
+      // The background has the rest of the claim's time (with a margin), not a webhook's few seconds.
+      const budget = Math.max(services.budgetMs, services.leaseMs * 0.8);
+      const rest = stored.document.outbox.filter(
+        (entry) => ids.has(entry.id) && entry.owner === services.owner,
       );
+      const more = await applyWithin(services, stored.document, rest, takenOver, budget);
       await recordApplied(services, more.document, more, new Set(left.map((entry) => entry.effect.track)));
     });
   }
