@@ -16,6 +16,7 @@ export function routeWorld(
   path: string,
   query: URLSearchParams,
   rawBody: unknown,
+  accept = "",
 ): Answer | null {
   const body = (
     typeof rawBody === "string" && rawBody !== "" ? JSON.parse(rawBody) : (rawBody ?? {})
@@ -33,7 +34,7 @@ export function routeWorld(
   for (const entry of routes) {
     if (entry.method !== method) continue;
     const match = entry.pattern.exec(rest);
-    if (match) return entry.answer(world, match, query, body, base);
+    if (match) return entry.answer(world, match, query, body, base, accept);
   }
   return null;
 }
@@ -41,14 +42,22 @@ export function routeWorld(
 interface Route {
   method: string;
   pattern: RegExp;
-  answer: (world: RepoWorld, m: RegExpExecArray, query: URLSearchParams, body: Body, base: string) => Answer;
+  answer: (
+    world: RepoWorld,
+    m: RegExpExecArray,
+    query: URLSearchParams,
+    body: Body,
+    base: string,
+    accept: string,
+  ) => Answer;
 }
 
 const routes: Route[] = [
   {
     method: "GET",
     pattern: /^\/contents\/(.+)$/,
-    answer: (world, m, query) => getContents(world, decodeURIComponent(m[1] ?? ""), query),
+    answer: (world, m, query, _body, _base, accept) =>
+      getContents(world, decodeURIComponent(m[1] ?? ""), query, accept.includes("raw")),
   },
   {
     method: "PUT",
@@ -351,7 +360,7 @@ const routes: Route[] = [
   { method: "GET", pattern: /^\/pulls$/, answer: () => [200, []] },
 ];
 
-function getContents(world: RepoWorld, path: string, query: URLSearchParams): Answer {
+function getContents(world: RepoWorld, path: string, query: URLSearchParams, raw: boolean): Answer {
   if (path === "state.json" && query.get("ref") === "swarm-dispatch/state") {
     if (!world.state) return notFound;
     return [
@@ -365,6 +374,8 @@ function getContents(world: RepoWorld, path: string, query: URLSearchParams): An
     ];
   }
   if (path === ".github/swarm-dispatch.yml" && world.settings !== null) {
+    // Probot's config plugin asks for the raw file.
+    if (raw) return [200, world.settings];
     return [
       200,
       {

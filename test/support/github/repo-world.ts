@@ -161,21 +161,27 @@ export class RepoWorld {
 
   /** Serves this world on the strict nock scope of the API host. */
   serve(scope: nock.Scope, pathPrefix = ""): void {
+    const world = this;
     for (const method of ["get", "post", "put", "patch", "delete"] as const) {
       scope
         .persist()
         [method](/.*/)
         .optionally()
-        .reply(async (uri, body) => {
-          const url = new URL(uri, "https://api.github.com");
-          const path = url.pathname.slice(pathPrefix.length);
-          if (method === "get" && path.endsWith("/contents/state.json")) await this.stateRead();
-          const answer = routeWorld(this, method.toUpperCase(), path, url.searchParams, body);
-          if (answer !== null) return answer;
-          this.unknown.push(`${method.toUpperCase()} ${path}${url.search}`);
-          return [599, { message: "this test's GitHub does not know that request" }];
+        .reply(function reply(uri, body) {
+          const accept = String(this.req.headers.accept ?? "");
+          return world.answer(method.toUpperCase(), uri, body, accept, pathPrefix);
         });
     }
+  }
+
+  private async answer(method: string, uri: string, body: unknown, accept: string, pathPrefix: string) {
+    const url = new URL(uri, "https://api.github.com");
+    const path = url.pathname.slice(pathPrefix.length);
+    if (method === "GET" && path.endsWith("/contents/state.json")) await this.stateRead();
+    const answer = routeWorld(this, method, path, url.searchParams, body, accept);
+    if (answer !== null) return answer;
+    this.unknown.push(`${method} ${path}${url.search}`);
+    return [599, { message: "this test's GitHub does not know that request" }];
   }
 
   assertClean(): void {
