@@ -19,7 +19,12 @@ export interface AppOptions {
   background: (job: () => Promise<void>) => void;
   /** Schedules a tick for a repository at a time (retry backoffs end); the reconcile timer is the fallback. */
   wake: (at: number, tick: () => Promise<void>) => void;
+  /** Starts the periodic reconcile of every repository of every installation; `run` does one round. */
+  reconcile: (run: () => Promise<number>) => void;
 }
+
+/** How often every repository is reconciled with GitHub (lost webhooks, dead processes, due retries). */
+export const reconcileEveryMs = 10 * 60_000;
 
 /** GitHub wants an answer within 10 s; leave room for the decision's writes and the dashboard. */
 export const defaultBudgetMs = 6_000;
@@ -39,6 +44,9 @@ export function defaultAppOptions(): AppOptions {
       // Timers are a convenience; reconcile picks up what a restart lost. At most a day ahead.
       const delay = Math.min(Math.max(0, at - Date.now()), 86_400_000);
       setTimeout(() => void tick(), delay).unref();
+    },
+    reconcile: (run) => {
+      setInterval(() => void run().catch(() => {}), reconcileEveryMs).unref();
     },
   };
 }

@@ -9,6 +9,7 @@ import { onTrackIssue, trackIssueActions } from "./handlers/on-track-issue.js";
 import { isAgentRun, onWorkflowRun, type WorkflowRunPayload } from "./handlers/on-workflow-run.js";
 import { type CommentPayload, type IssuesPayload, isBot } from "./handlers/payload.js";
 import { type DeliveryContext, repoEnv } from "./handlers/repo-env.js";
+import { reconcileAll } from "./reconcile/reconcile-all.js";
 import { SettingsCache } from "./settings/load-settings.js";
 
 export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): ApplicationFunction {
@@ -17,6 +18,14 @@ export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): App
   const envOf = (context: Context) => repoEnv(context as unknown as DeliveryContext, options, settings);
 
   return (app) => {
+    options.reconcile(async () => {
+      try {
+        return await reconcileAll(app, options, settings);
+      } catch (error) {
+        app.log.error(`reconcile failed: ${(error as Error).message}`);
+        return 0;
+      }
+    });
     app.on(
       trackIssueActions.map((action) => `issues.${action}` as const),
       async (context) => {

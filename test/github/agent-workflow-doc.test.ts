@@ -19,7 +19,14 @@ describe("the agent workflow contract", () => {
   it("names runs so that the app reads back exactly what it dispatched", () => {
     expect(parseRunName(runName("12", "T04", 3))).toEqual({ track: "12", task: "T04", attempt: 3 });
     expect(parseRunName(runName("12", "setup db", 1))).toEqual({ track: "12", task: "setup db", attempt: 1 });
-    for (const other of ["CI", "swarm #12 T04", "swarm #0 T attempt 1", "swarm #12 T04 attempt 0", null, "x".repeat(400)])
+    for (const other of [
+      "CI",
+      "swarm #12 T04",
+      "swarm #0 T attempt 1",
+      "swarm #12 T04 attempt 0",
+      null,
+      "x".repeat(400),
+    ])
       expect(parseRunName(other)).toBeNull();
   });
 });

@@ -17,6 +17,9 @@ import { parseRunName } from "../workflows/run-name.js";
 import { rebuildState } from "./rebuild-state.js";
 import type { RepoEnv } from "./repo-env.js";
 
+/** How long a dispatched attempt may have no run on GitHub before it counts as lost. */
+export const lostRunGraceMs = 10 * 60_000;
+
 /** Effects taken over in one go; a track has at most 100 units, a few effects each. */
 const maxTakenOver = 500;
 
@@ -69,7 +72,7 @@ export async function continueOutbox(services: RepoServices): Promise<string[]> 
 }
 
 /** Attempts in flight whose run has ended (its webhook was lost) or never started: they fail now. */
-async function lostRunEnds(
+export async function lostRunEnds(
   services: RepoServices,
   document: AppDocument,
   state: TrackState,
@@ -94,14 +97,16 @@ async function lostRunEnds(
       attempt: run.attempt,
       tasksDone: [],
     };
-    if (!mine) {
+    // GitHub lists a dispatched run a little after the dispatch; only a run missing for long was lost.
+    const longAgo = run.dispatchedAt !== null && services.clock() - run.dispatchedAt > lostRunGraceMs;
+    if (!mine && longAgo) {
       events.push({
         ...base,
         id: `lost:${state.id}:${unit}:${run.attempt}`,
         outcome: "failed",
         message: `attempt ${run.attempt} has no run on GitHub (its dispatch was lost); it goes again`,
       });
-    } else if (mine.status === "completed" && mine.conclusion !== "success") {
+    } else if (mine && mine.status === "completed" && mine.conclusion !== "success") {
       const outcome =
         mine.conclusion === "timed_out"
           ? "timed-out"

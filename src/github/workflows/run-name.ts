@@ -3,6 +3,7 @@
 // its record, or a rebuild of the state. The workflow's inputs are identifiers only (track, task, attempt).
 
 /** The line the agent workflow must carry (docs/agent-workflow.md). */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: this is a GitHub Actions expression, not a JS template.
 export const runNameExpression =
   "swarm #${{ inputs.track }} ${{ inputs.task }} attempt ${{ inputs.attempt }}";
 

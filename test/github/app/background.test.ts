@@ -35,7 +35,11 @@ describe("work that does not fit in a webhook's time", () => {
   });
 
   it("is taken over by another instance through /resume when the process that claimed it died", async () => {
-    const world = await createAppWorld({ permissions: { mona: "write" }, app: { budgetMs: 0 }, instances: 2 });
+    const world = await createAppWorld({
+      permissions: { mona: "write" },
+      app: { budgetMs: 0 },
+      instances: 2,
+    });
     try {
       const track = world.world.openIssue({ title: "Login", body: planBody, labels: ["swarm:track"] });
       await world.deliver("issues", issuesPayload(world.world, track, "opened"), { app: 0 });

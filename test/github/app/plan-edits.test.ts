@@ -8,7 +8,12 @@ import { planBody } from "./plans.js";
 const app = useAppWorld({ permissions: { mona: "write", guest: "read" } });
 const live = /(^|[^A-Za-z0-9_])@[A-Za-z0-9]|#\d|:\/\/|(?<!\\)<img/i;
 
-async function edit(world: AppWorld, issue: WorldIssue, body: string, sender = { login: "mona", type: "User" as const }) {
+async function edit(
+  world: AppWorld,
+  issue: WorldIssue,
+  body: string,
+  sender = { login: "mona", type: "User" as const },
+) {
   issue.body = body;
   await world.deliver("issues", issuesPayload(world.world, issue, "edited", sender));
 }
@@ -32,7 +37,11 @@ describe("the plan in a track issue", () => {
     expect(comment?.body).toContain('- **line 18:** T03 depends on unknown task "T09"');
 
     // Another invalid edit edits the same comment; the fixed edit starts the track and says so there.
-    await edit(world, track, broken.replace("id: T01\n    title: Login form", "id: T02\n    title: Login form"));
+    await edit(
+      world,
+      track,
+      broken.replace("id: T01\n    title: Login form", "id: T02\n    title: Login form"),
+    );
     expect(problemsOf(track)).toHaveLength(1);
     expect(problemsOf(track)[0]?.body).toContain("found 1 problem");
     await edit(world, track, planBody);
@@ -45,7 +54,9 @@ describe("the plan in a track issue", () => {
     const track = world.world.openIssue({ title: "Login", body: planBody, labels: ["swarm:track"] });
     await world.deliver("issues", issuesPayload(world.world, track, "opened"));
     await world.deliver("issue_comment", commentPayload(world.world, track, "/dispatch T01"));
-    const added = planBody.replace("```\n", "").replace(/```$/, "  - id: T04\n    title: Docs\n    touches: [docs/login.md]\n```");
+    const added = planBody
+      .replace("```\n", "")
+      .replace(/```$/, "  - id: T04\n    title: Docs\n    touches: [docs/login.md]\n```");
     await edit(world, track, added);
     expect(world.world.appIssues().map((issue) => issue.title)).toContain("T04: Docs");
     expect(track.subIssues).toHaveLength(4);
@@ -67,7 +78,10 @@ describe("the plan in a track issue", () => {
       issuesPayload(world.world, track, "edited", undefined, { changes: { title: { from: "x" } } }),
     );
     expect(world.strict.requests.length).toBe(before);
-    await edit(world, track, `${planBody}\n`.replace("Session schema", "Owned by guest"), { login: "guest", type: "User" });
+    await edit(world, track, `${planBody}\n`.replace("Session schema", "Owned by guest"), {
+      login: "guest",
+      type: "User",
+    });
     expect(track.comments.at(-1)?.body).toBe(
       "This edit of the plan was not applied: only people with write access to this repository can start or change a track, and `guest` has read access.",
     );
@@ -89,7 +103,10 @@ describe("the plan in a track issue", () => {
   it("keeps markdown, HTML, mentions and references in titles inert in issues and the dashboard", async () => {
     const world = app();
     const hostile = planBody
-      .replace("title: Session schema", 'title: "<img src=https://evil.example/p.png> @everyone fix #1 ![x](https://evil.example)"')
+      .replace(
+        "title: Session schema",
+        'title: "<img src=https://evil.example/p.png> @everyone fix #1 ![x](https://evil.example)"',
+      )
       .replace("title: Login form", 'title: "| cell | ```` </details> <!-- -->"');
     const track = world.world.openIssue({ title: "Hostile", body: hostile, labels: ["swarm:track"] });
     await world.deliver("issues", issuesPayload(world.world, track, "opened"));
@@ -100,7 +117,8 @@ describe("the plan in a track issue", () => {
     expect(t2?.title).toContain("| cell |");
     const dashboard = track.comments.find((c) => parseDashboardMarker(c.body))?.body ?? "";
     const taskRows = dashboard.split("\n").filter((line) => line.startsWith("| T0"));
-    for (const row of taskRows) expect(row.replace(/\[run\]\([^)]*\)/g, "").replace(/#\d+ \|/g, "|")).not.toMatch(live);
+    for (const row of taskRows)
+      expect(row.replace(/\[run\]\([^)]*\)/g, "").replace(/#\d+ \|/g, "|")).not.toMatch(live);
     expect(dashboard.match(/^\| T01 \|.*$/m)?.[0].split(/(?<!\\)\|/)).toHaveLength(9);
     expect(dashboard.match(/^\| T02 \|.*$/m)?.[0].split(/(?<!\\)\|/)).toHaveLength(9);
   });

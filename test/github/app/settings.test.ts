@@ -3,8 +3,15 @@ import { commentPayload, createAppWorld, issuesPayload } from "../../support/git
 import { finishStrictNock } from "../../support/github/strict-nock.js";
 import { planBody } from "./plans.js";
 
-async function withWorld(settings: string | null, test: (world: Awaited<ReturnType<typeof createAppWorld>>) => Promise<void>) {
-  const world = await createAppWorld({ permissions: { mona: "write" }, settings, workflows: ["agents.yml", "swarm-agent.yml"] });
+async function withWorld(
+  settings: string | null,
+  test: (world: Awaited<ReturnType<typeof createAppWorld>>) => Promise<void>,
+) {
+  const world = await createAppWorld({
+    permissions: { mona: "write" },
+    settings,
+    workflows: ["agents.yml", "swarm-agent.yml"],
+  });
   try {
     await test(world);
     world.world.assertClean();
@@ -30,7 +37,7 @@ describe("repository settings (.github/swarm-dispatch.yml)", () => {
   });
 
   it("report a wrong field on the track issue when the track starts, and use the default for it", async () => {
-    await withWorld("maxparallel: 3\nautoMerge: \"yes\"\n", async (world) => {
+    await withWorld('maxparallel: 3\nautoMerge: "yes"\n', async (world) => {
       const track = world.world.openIssue({ title: "Login", body: planBody, labels: ["swarm:track"] });
       await world.deliver("issues", issuesPayload(world.world, track, "opened"));
       expect(world.world.appIssues()).toHaveLength(3);

@@ -3,7 +3,9 @@ import { AppOctokit } from "../../../src/github/start/app-octokit.js";
 import { useStrictNock } from "../../support/github/strict-nock.js";
 
 const strict = useStrictNock();
-const limited = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
+const limited = {
+  message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+};
 const silent = { warn: () => {}, info: () => {}, debug: () => {}, error: () => {} };
 
 describe("the app's Octokit", () => {
@@ -15,7 +17,12 @@ describe("the app's Octokit", () => {
       .post("/repos/acme/shop/issues/1/comments")
       .reply(201, { id: 7 });
     const octokit = new AppOctokit({ auth: "test-token", log: silent });
-    const response = await octokit.rest.issues.createComment({ owner: "acme", repo: "shop", issue_number: 1, body: "hi" });
+    const response = await octokit.rest.issues.createComment({
+      owner: "acme",
+      repo: "shop",
+      issue_number: 1,
+      body: "hi",
+    });
     expect(response.data).toEqual({ id: 7 });
   });
 

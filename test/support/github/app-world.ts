@@ -28,6 +28,8 @@ export interface AppWorld {
   background: (() => Promise<void>)[];
   /** Ticks the app asked for (retry backoffs), with the time they are due. */
   wakes: { at: number; tick: () => Promise<void> }[];
+  /** One round of the periodic reconcile, by app instance. */
+  reconcile(app?: number): Promise<number>;
   /** Moves the clock to `now` and runs every tick due by then, as the app's timers would. */
   advance(now: number): Promise<void>;
   deliver(name: string, payload: object, options?: { id?: string; app?: number }): Promise<void>;
@@ -46,6 +48,7 @@ export async function createAppWorld(options: AppWorldOptions = {}): Promise<App
   const clock = { now: Date.UTC(2026, 11, 6, 9, 0) };
   const background: (() => Promise<void>)[] = [];
   const wakes: AppWorld["wakes"] = [];
+  const reconciles: (() => Promise<number>)[] = [];
   const apps: ProbotHarness[] = [];
   for (let k = 0; k < (options.instances ?? 1); k++) {
     const app = createSwarmDispatchApp({
@@ -53,6 +56,7 @@ export async function createAppWorld(options: AppWorldOptions = {}): Promise<App
       owner: `instance-${k + 1}`,
       background: (job) => background.push(job),
       wake: (at, tick) => wakes.push({ at, tick }),
+      reconcile: (run) => reconciles.push(run),
       ...options.app,
     });
     apps.push(await createProbotHarness(app, { strict }));
@@ -65,6 +69,7 @@ export async function createAppWorld(options: AppWorldOptions = {}): Promise<App
     clock,
     background,
     wakes,
+    reconcile: (app = 0) => (reconciles[app] as () => Promise<number>)(),
     async advance(now) {
       clock.now = now;
       const due = wakes.filter((wake) => wake.at <= now);

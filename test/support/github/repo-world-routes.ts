@@ -22,6 +22,12 @@ export function routeWorld(
     typeof rawBody === "string" && rawBody !== "" ? JSON.parse(rawBody) : (rawBody ?? {})
   ) as Body;
   const base = `/repos/${world.owner}/${world.repo}`;
+  if (path === "/app/installations" && method === "GET")
+    return [200, [{ id: 4242, account: { login: world.owner }, app_id: 123456 }]];
+  if (path === "/installation/repositories" && method === "GET") {
+    const repository = { id: 1, name: world.repo, full_name: world.fullName, owner: { login: world.owner } };
+    return [200, { total_count: 1, repositories: [repository] }];
+  }
   if (path.startsWith(`/repos/${world.owner}/.github/`)) return notFound;
   if (path === base && method === "GET")
     return [
