@@ -3,8 +3,8 @@
 // its record, or a rebuild of the state. The workflow's inputs are identifiers only (track, task, attempt).
 
 /** The line the agent workflow must carry (docs/agent-workflow.md). */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: this is a GitHub Actions expression, not a JS template.
 export const runNameExpression =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
   "swarm #${{ inputs.track }} ${{ inputs.task }} attempt ${{ inputs.attempt }}";
 
 export function runName(track: string, task: string, attempt: number): string {
