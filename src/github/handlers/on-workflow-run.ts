@@ -29,12 +29,10 @@ export interface WorkflowRunPayload {
 /** Cheap test before anything is read: a dispatched run on a task branch, named by the app. */
 export function isAgentRun(payload: WorkflowRunPayload): boolean {
   const run = payload.workflow_run;
-  return (
-    run.event === "workflow_dispatch" &&
-    typeof run.head_branch === "string" &&
-    run.head_branch.startsWith("swarm/") &&
-    parseRunName(run.display_title ?? run.name) !== null
-  );
+  if (run.event !== "workflow_dispatch" || typeof run.head_branch !== "string") return false;
+  const identity = parseRunName(run.display_title ?? run.name);
+  // The name must match the branch: a run named like the app's on another branch is someone else's.
+  return identity !== null && run.head_branch === branchOf(identity.track, identity.task);
 }
 
 const failed: Record<string, "failed" | "timed-out" | "cancelled"> = {
