@@ -34,12 +34,16 @@ export function attemptFailed(
   tasksDone: readonly string[],
   now: number,
   effects: Effect[],
+  costUsd: number | null = null,
 ): void {
   const run = currentAttempt(track, unit, attempt);
   if (!run) return;
   const progressed = saveCheckpoint(track, unit, tasksDone);
   const what = outcome === "timed-out" ? "timed out" : outcome;
-  endAttemptUnfinished(track, unit, now, `${what}${message ? `: ${clip(message)}` : ""}`, null);
+  // Unknown cost books the reservation (the agent may have spent it); a known one, e.g. 0 for a run that never
+  // started, books what it was.
+  const cost = costUsd !== null && Number.isFinite(costUsd) && costUsd >= 0 ? costUsd : null;
+  endAttemptUnfinished(track, unit, now, `${what}${message ? `: ${clip(message)}` : ""}`, cost);
   countProgress(track, progressed, effects);
 }
 

@@ -3,6 +3,7 @@
 // agent free, and the budget covers its estimate with everything already booked and reserved. A unit that does
 // not fit is skipped, not waited for: a smaller or unlocked one behind it may go (the list scheduler `plan` uses).
 
+import { branchOf } from "./branch-name.js";
 import { fitsBudget } from "./budget.js";
 import type { Effect } from "./effects.js";
 import { blockingLock, heldLocks } from "./held-locks.js";
@@ -11,9 +12,7 @@ import { isInFlight } from "./unit-run.js";
 import { tasksLeft, workLeft } from "./unit-spec.js";
 import { ownRun } from "./working-copy.js";
 
-export function branchOf(track: string, unit: string): string {
-  return `swarm/${track}/${unit}`;
-}
+export { branchOf } from "./branch-name.js";
 
 export function inFlightCount(track: TrackState): number {
   let count = 0;

@@ -65,6 +65,8 @@ export type EngineEvent =
       message: string;
       /** Subtasks its checkpoints saved. */
       tasksDone: string[];
+      /** What the attempt cost, when known (0 for a run that never started); otherwise its estimate is booked. */
+      costUsd?: number | null;
     })
   | (Base & { type: "pr-merged"; unit: string; pr: number })
   | (Base & { type: "pr-closed"; unit: string; pr: number })

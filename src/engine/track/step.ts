@@ -70,6 +70,7 @@ function handle(state: EngineState, event: EngineEvent, now: number, effects: Ef
         event.tasksDone,
         now,
         effects,
+        event.costUsd ?? null,
       );
       return;
     case "pr-merged":

@@ -100,5 +100,7 @@ function attemptFailed(effect: Dispatch, message: string): EngineEvent {
     outcome: "failed",
     message,
     tasksDone: [],
+    // Nothing ran: nothing was spent.
+    costUsd: 0,
   };
 }

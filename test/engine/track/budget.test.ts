@@ -50,6 +50,26 @@ describe("budget", () => {
   });
 });
 
+describe("failed attempts and money", () => {
+  it("book the reservation when the cost is unknown, and the known cost otherwise (0 for a run that never started)", () => {
+    const d = new TrackDriver();
+    d.planOf(tenEach(["A", "B"]), { budgetUsd: 100, maxParallel: 2 });
+    d.command({ type: "dispatch", task: null });
+    d.fail("A");
+    d.fail("B", [], "42", 0);
+    expect([d.run("A").spentUsd, d.run("B").spentUsd]).toEqual([10, 0]);
+    expect([d.run("A").reservedUsd, d.run("B").reservedUsd]).toEqual([0, 0]);
+  });
+
+  it("ignore a cost that is no amount, and book the reservation instead", () => {
+    const d = new TrackDriver();
+    d.planOf(tenEach(["A"]), { budgetUsd: 100 });
+    d.command({ type: "dispatch", task: null });
+    d.fail("A", [], "42", Number.NaN);
+    expect(d.run("A").spentUsd).toBe(10);
+  });
+});
+
 describe("commands", () => {
   it("pauses (attempts out keep going, nothing new goes) and resumes", () => {
     const d = new TrackDriver();

@@ -126,7 +126,7 @@ export class TrackDriver {
     return this.send({ id: this.id(), type: "report", track, unit, attempt, pr, report: report(overrides) });
   }
 
-  fail(unit: string, tasksDone: string[] = [], track = trackId): Effect[] {
+  fail(unit: string, tasksDone: string[] = [], track = trackId, costUsd?: number | null): Effect[] {
     const { attempt } = this.run(unit, track);
     return this.send({
       id: this.id(),
@@ -137,6 +137,7 @@ export class TrackDriver {
       outcome: "failed",
       message: "exit code 1",
       tasksDone,
+      ...(costUsd === undefined ? {} : { costUsd }),
     });
   }
 
