@@ -8,9 +8,10 @@ import { mayHoldCommand, onComment } from "./handlers/on-comment.js";
 import { onTrackIssue, trackIssueActions } from "./handlers/on-track-issue.js";
 import { isAgentRun, onWorkflowRun, type WorkflowRunPayload } from "./handlers/on-workflow-run.js";
 import { type CommentPayload, type IssuesPayload, isBot } from "./handlers/payload.js";
-import { type DeliveryContext, repoEnv } from "./handlers/repo-env.js";
+import { type DeliveryContext, type RepoEnv, repoEnv } from "./handlers/repo-env.js";
 import { reconcileAll } from "./reconcile/reconcile-all.js";
 import { SettingsCache } from "./settings/load-settings.js";
+import { DamagedStateError } from "./state/decide.js";
 
 export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): ApplicationFunction {
   const options: AppOptions = { ...defaultAppOptions(), ...overrides };
@@ -33,13 +34,14 @@ export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): App
         // The label prefix is a setting; a track label of any prefix ends in "track".
         if (!mightBeTrack(payload)) return;
         const env = await envOf(context);
-        await onTrackIssue(payload, env);
+        await sayingDamage(env, payload.issue.number, () => onTrackIssue(payload, env));
       },
     );
     app.on("issue_comment.created", async (context) => {
       const payload = context.payload as unknown as CommentPayload;
       if (!mayHoldCommand(payload)) return;
-      await onComment(payload, await envOf(context));
+      const env = await envOf(context);
+      await sayingDamage(env, payload.issue.number, () => onComment(payload, env));
     });
     app.on(["workflow_run.in_progress", "workflow_run.completed"], async (context) => {
       const payload = context.payload as unknown as WorkflowRunPayload;
@@ -47,6 +49,19 @@ export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): App
       await onWorkflowRun(payload, await envOf(context));
     });
   };
+}
+
+/**
+ * A damaged state document stops every decision until `/resume` rebuilds it; the person who just acted is told
+ * so on the issue rather than left with a failed delivery they cannot see.
+ */
+async function sayingDamage(env: RepoEnv, issue: number, handle: () => Promise<void>): Promise<void> {
+  try {
+    await handle();
+  } catch (error) {
+    if (!(error instanceof DamagedStateError)) throw error;
+    await env.services.repo.createComment(issue, `Nothing was done: ${error.message}.`);
+  }
 }
 
 /** Before the settings are read: some label ends in `track` (any prefix), and no bot or pull request is behind it. */

@@ -18,6 +18,7 @@ import {
 import { taskMarker, trackField } from "./task-issue-marker.js";
 import { renderPrerequisites, type TaskIssuePrerequisite } from "./task-issue-prerequisites.js";
 import { renderRules } from "./task-issue-rules.js";
+import { specBlock } from "./task-issue-spec.js";
 
 export type { TaskIssuePrerequisite } from "./task-issue-prerequisites.js";
 
@@ -62,7 +63,9 @@ export function renderTaskIssue(input: TaskIssueInput, maxChars = maxIssueBodyCh
     .filter((section) => section.length > 0)
     .map((section) => section.join("\n"))
     .join("\n\n");
-  const tail = `${renderRules().join("\n")}\n\n${taskMarker(track, unit.id)}\n`;
+  // A unit the plan does not list carries its spec, so a rebuild of the state can add it again.
+  const spec = unit.origin.kind === "plan" ? "" : `${specBlock(unit)}\n`;
+  const tail = `${renderRules().join("\n")}\n\n${taskMarker(track, unit.id)}\n${spec}`;
   const room = maxChars - intro.length - tail.length - 4;
   return {
     title: taskIssueTitle(unit),

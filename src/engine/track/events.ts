@@ -3,6 +3,8 @@
 // `report:T03:2`), so a redelivered event is recognised and changes nothing.
 
 import type { Plan, severities } from "../../plan/model.js";
+import type { ObservedUnit } from "./restore.js";
+import type { UnitSpec } from "./state.js";
 
 export type Severity = (typeof severities)[number];
 
@@ -78,6 +80,8 @@ export type EngineEvent =
       status: "pass" | "fail";
       current: string | null;
     })
+  /** What GitHub shows of the track's units, after its state was rebuilt from the plan (see restore.ts). */
+  | (Base & { type: "restore"; units: Record<string, ObservedUnit>; specs: UnitSpec[] })
   /** Time passed: retries whose backoff is over may go (every track). */
   | { id: string; type: "tick" };
 

@@ -8,6 +8,7 @@ import type { Effect } from "./effects.js";
 import type { EngineEvent } from "./events.js";
 import { recordGate } from "./gates.js";
 import { applyPlan } from "./plan-track.js";
+import { restoreTrack } from "./restore.js";
 import { settle } from "./settle.js";
 import { type EngineState, seenLimit, type TrackState } from "./state.js";
 import { statusEffects } from "./status-effects.js";
@@ -81,6 +82,9 @@ function handle(state: EngineState, event: EngineEvent, now: number, effects: Ef
       return;
     case "gate":
       recordGate(track, event.gate, event.status === "pass", event.current);
+      return;
+    case "restore":
+      restoreTrack(track, event.units, event.specs, now);
       return;
   }
 }
