@@ -3,8 +3,7 @@
 // `report:T03:2`), so a redelivered event is recognised and changes nothing.
 
 import type { Plan, severities } from "../../plan/model.js";
-import type { ObservedUnit } from "./restore.js";
-import type { UnitSpec } from "./state.js";
+import type { UnitSpec, UnitStatus } from "./state.js";
 
 export type Severity = (typeof severities)[number];
 
@@ -33,6 +32,19 @@ export interface TaskReport {
   /** What the attempt cost, when the agent knows; otherwise the estimate stands. */
   costUsd: number | null;
   metrics: Record<string, number | string>;
+}
+
+/** What the app saw of one unit on GitHub when it rebuilt a lost state (see restore.ts). Checked again there. */
+export interface ObservedUnit {
+  /** The status its task issue's labels show (`dispatched` shows as running), or null for none. */
+  label: UnitStatus | null;
+  issueClosed: boolean;
+  /** The highest attempt number among the unit's runs (from their names); 0 when it never ran. */
+  attempt: number;
+  /** That attempt's run is queued or in progress. */
+  running: boolean;
+  /** The unit's newest pull request. */
+  pr: { number: number; state: "open" | "merged" | "closed" } | null;
 }
 
 export type Command =
@@ -86,3 +98,5 @@ export type EngineEvent =
   | { id: string; type: "tick" };
 
 export type EngineEventType = EngineEvent["type"];
+
+export type RestoreEvent = Extract<EngineEvent, { type: "restore" }>;

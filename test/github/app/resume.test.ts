@@ -37,7 +37,6 @@ describe("/resume rebuilds the state from GitHub", () => {
     await world.deliver("issue_comment", commentPayload(world.world, track, "/pause"));
     expect(track.comments.at(-1)?.body).toMatch(
       /^Nothing was done: the state document is damaged \(not JSON .*\); \/resume rebuilds it from GitHub\.$/,
-    ); /resume rebuilds it from GitHub.",
     );
     await world.deliver("issue_comment", commentPayload(world.world, track, "/resume"));
     const resumed = track.comments.find((c) => c.body.startsWith("**Resumed.**"));
