@@ -4,6 +4,7 @@ import type { UnitSpec } from "../../src/engine/track/state.js";
 import { unitSpecsOf } from "../../src/engine/track/unit-spec.js";
 import type { Task } from "../../src/plan/model.js";
 import { makePlan, makeTask } from "../support/sample-analysis.js";
+import { spawnedSpec } from "../support/unit-specs.js";
 
 export const loginTasks: Task[] = [
   makeTask({ id: "T01", title: "Session schema", touches: ["db/schema.sql"] }),
@@ -47,22 +48,12 @@ export function loginUnit(): UnitSpec {
 }
 
 export function spawnedUnit(overrides: Partial<UnitSpec> = {}): UnitSpec {
-  return {
-    id: "T04-fix-1",
+  return spawnedSpec("T04-fix-1", {
     title: "Handle the empty password",
-    taskIds: ["T04-fix-1"],
-    deps: ["T04"],
     touches: ["src/api/login.ts"],
-    concurrency: "write-local",
-    needsPerson: false,
-    taskHours: [1],
-    taskCostUsd: [6],
-    role: null,
-    model: "sonnet",
     autoSpawn: "none",
-    gates: [],
     origin: { kind: "spawn", by: "T04", key: "k1" },
     order: 9,
     ...overrides,
-  };
+  });
 }

@@ -97,13 +97,13 @@ function start(env: Record<string, string>): {
   return { child, output: () => output, exited };
 }
 
-async function deliver(port: number, body: string, signature: string): Promise<number> {
+async function deliver(port: number, body: string, signature: string, event = "ping"): Promise<number> {
   return (
     await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        "x-github-event": "ping",
+        "x-github-event": event,
         "x-github-delivery": "11111111-2222-3333-4444-555555555555",
         "x-hub-signature-256": signature,
       },
@@ -129,39 +129,36 @@ async function waitUntilServing(port: number, exited: Promise<number | null>): P
   throw new Error("the server did not start");
 }
 
+const sign = (body: string, signedWith = secret) =>
+  `sha256=${createHmac("sha256", signedWith).update(body).digest("hex")}`;
+
+/** `npm start` with a test key, listening on a free port, with API requests going to `gheHost`. */
+async function startApp(gheHost: string): Promise<number> {
+  const port = await freePort();
+  const server = start({
+    APP_ID: "1",
+    PRIVATE_KEY: key,
+    WEBHOOK_SECRET: secret,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    GHE_HOST: gheHost,
+    GHE_PROTOCOL: "http",
+  });
+  await waitUntilServing(port, server.exited);
+  return port;
+}
+
 describe("npm start", () => {
   it("serves webhooks and verifies their signatures", async () => {
-    const port = await freePort();
-    const server = start({
-      APP_ID: "1",
-      PRIVATE_KEY: key,
-      WEBHOOK_SECRET: secret,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GHE_HOST: "127.0.0.1:9",
-      GHE_PROTOCOL: "http",
-    });
-    await waitUntilServing(port, server.exited);
+    const port = await startApp("127.0.0.1:9");
     const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1 });
-    const signed = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-    expect(await deliver(port, body, signed)).toBe(200);
-    const forged = `sha256=${createHmac("sha256", "wrong").update(body).digest("hex")}`;
-    expect(await deliver(port, body, forged)).toBeGreaterThanOrEqual(400);
+    expect(await deliver(port, body, sign(body))).toBe(200);
+    expect(await deliver(port, body, sign(body, "wrong"))).toBeGreaterThanOrEqual(400);
   }, 30_000);
 
   it("answers a command with requests to the GHE_HOST it was given", async () => {
     const api = await localEnterprise();
-    const port = await freePort();
-    const server = start({
-      APP_ID: "1",
-      PRIVATE_KEY: key,
-      WEBHOOK_SECRET: secret,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GHE_HOST: `127.0.0.1:${api.port}`,
-      GHE_PROTOCOL: "http",
-    });
-    await waitUntilServing(port, server.exited);
+    const port = await startApp(`127.0.0.1:${api.port}`);
     const payload = adaptPayload(examplePayload("issue_comment", "created"), {
       installationId: 4242,
       owner: "acme",
@@ -172,17 +169,7 @@ describe("npm start", () => {
       author: { login: "guest", type: "User" },
     });
     const body = JSON.stringify(payload);
-    const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-github-event": "issue_comment",
-        "x-github-delivery": "22222222-2222-3333-4444-555555555555",
-        "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-      },
-      body,
-    });
-    expect(response.status).toBe(200);
+    expect(await deliver(port, body, sign(body), "issue_comment")).toBe(200);
     const reply = await api.commented;
     expect(JSON.parse(reply.body).body).toContain("`/dispatch` (line 1) was not run: it needs write access");
     expect(api.seen.map((entry) => `${entry.method} ${entry.url.split("?")[0]}`)).toContain(

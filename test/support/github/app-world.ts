@@ -15,7 +15,7 @@ import {
   type WorldUser,
 } from "./repo-world.js";
 import { createStrictNock, finishStrictNock, type StrictNock } from "./strict-nock.js";
-import { adaptPayload, examplePayload } from "./webhook-examples.js";
+import { adaptPayload, examplePayload, type PayloadChanges } from "./webhook-examples.js";
 
 export const installationId = 4242;
 
@@ -107,6 +107,31 @@ export function useAppWorld(options: AppWorldOptions = {}): () => AppWorld {
 
 const person: WorldUser = { login: "mona", type: "User" };
 
+/** A webhook example retargeted to a world issue as it is now (its author, state, labels, body). */
+function aboutIssue(
+  world: RepoWorld,
+  issue: WorldIssue,
+  example: object,
+  changes: PayloadChanges,
+): Record<string, unknown> {
+  const payload = adaptPayload(example, {
+    installationId,
+    owner: world.owner,
+    repo: world.repo,
+    issueNumber: issue.number,
+    issueTitle: issue.title,
+    issueBody: issue.body,
+    labels: issue.labels,
+    ...changes,
+  }) as Record<string, unknown>;
+  const target = payload.issue as Record<string, unknown>;
+  target.user = { login: issue.user.login, type: issue.user.type, id: 1 };
+  target.state = issue.state;
+  target.id = issue.id;
+  delete target.pull_request;
+  return payload;
+}
+
 /** An `issues.<action>` delivery about a world issue, sent by `sender`. */
 export function issuesPayload(
   world: RepoWorld,
@@ -115,22 +140,10 @@ export function issuesPayload(
   sender: WorldUser = person,
   extra: { label?: string; changes?: object } = {},
 ): object {
-  const payload = adaptPayload(examplePayload("issues", action), {
-    installationId,
-    owner: world.owner,
-    repo: world.repo,
-    issueNumber: issue.number,
-    issueTitle: issue.title,
-    issueBody: issue.body,
-    labels: issue.labels,
+  const payload = aboutIssue(world, issue, examplePayload("issues", action), {
     ...(extra.label === undefined ? {} : { label: extra.label }),
     author: sender,
-  }) as Record<string, unknown>;
-  const target = payload.issue as Record<string, unknown>;
-  target.user = { login: issue.user.login, type: issue.user.type, id: 1 };
-  target.state = issue.state;
-  target.id = issue.id;
-  delete target.pull_request;
+  });
   if (action === "edited") payload.changes = extra.changes ?? { body: { from: "(before)" } };
   return payload;
 }
@@ -144,21 +157,7 @@ export function commentPayload(
 ): object {
   const comment = { id: world.id(), body, user: author, reactions: [] as string[] };
   issue.comments.push(comment);
-  const payload = adaptPayload(examplePayload("issue_comment", "created"), {
-    installationId,
-    owner: world.owner,
-    repo: world.repo,
-    issueNumber: issue.number,
-    issueTitle: issue.title,
-    issueBody: issue.body,
-    labels: issue.labels,
-    body,
-    author,
-  }) as Record<string, unknown>;
-  const target = payload.issue as Record<string, unknown>;
-  target.user = { login: issue.user.login, type: issue.user.type, id: 1 };
-  target.state = issue.state;
-  delete target.pull_request;
+  const payload = aboutIssue(world, issue, examplePayload("issue_comment", "created"), { body, author });
   (payload.comment as Record<string, unknown>).id = comment.id;
   return payload;
 }
