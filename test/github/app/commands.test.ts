@@ -170,6 +170,48 @@ describe("commands and who may give them", () => {
     expect(world.world.runs.map((run) => run.inputs.task)).toEqual(["T01", "T02"]);
   });
 
+  it("/answer E-02 names the second open question of the track; /unlock src/ui/login.tsx names a lock by its path", async () => {
+    const world = app();
+    const body = planBody
+      .replace(
+        "    touches: [src/db/session.ts]\n",
+        "    touches: [src/db/session.ts]\n    needsUserInput: true\n",
+      )
+      .replace(
+        "    touches: [src/ui/login.tsx]\n",
+        "    touches: [src/ui/login.tsx]\n    needsUserInput: true\n",
+      );
+    const track = await startTrack(world, body);
+    await say(world, track, "/dispatch");
+    expect(world.world.runs).toEqual([]);
+    expect(await say(world, track, "/answer E-09 maybe")).toEqual([
+      "`/answer E-09`: no open question has that id; the dashboard lists them as E-01, E-02, …",
+    ]);
+    await say(world, track, "/answer E-02 Use the hosted form.");
+    expect(world.world.runs.map((run) => run.inputs.task)).toEqual(["T02"]);
+    expect(await say(world, track, "/unlock src/api/", max)).toEqual([
+      "`/unlock src/api/`: no task of this track holds a lock on that path.",
+    ]);
+    await say(world, track, "/unlock src/ui/login.tsx", max);
+    expect(task(world, "T02").comments.map((c) => c.body)).toContain(
+      "T02's lock was released by @\u200dmax; other tasks may now write its files.",
+    );
+  });
+
+  it("leaves the dashboard alone when nothing it shows changed", async () => {
+    const world = app();
+    const track = await startTrack(world);
+    const patches = () =>
+      world.strict.requests.filter((r) => r.method === "PATCH" && r.url.includes("/issues/comments/")).length;
+    const before = patches();
+    await say(world, track, "/status");
+    await say(world, track, "/plan");
+    await say(world, track, "/pause");
+    expect(patches()).toBe(before);
+    await say(world, track, "/dispatch T01");
+    expect(patches()).toBe(before + 1);
+  });
+
   it("answers an unknown command or a bad argument with a short help", async () => {
     const world = app();
     const track = await startTrack(world);
