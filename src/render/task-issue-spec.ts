@@ -1,7 +1,10 @@
-// The unit a spawned (or gate-fix) task issue stands for, written into the issue as one hidden line, so that a
-// rebuild of the state from GitHub can add the unit again: the plan does not list it. The JSON is escaped so that
-// nothing in it can end the HTML comment or open markup (`-`, `<`, `>` and `&` as \u escapes), and it is read back
-// only from a line that is exactly the block, validated field by field.
+// The unit a spawned (or gate-fix) task issue stands for, written into the issue as one hidden line,
+// `<!-- swarm-dispatch:spec v1 {json} -->`, so that a rebuild of the state from GitHub can add the unit again: the
+// plan does not list it. Inside the JSON's strings `-`, `<`, `>`, `&` and every non-ASCII character are written as
+// \u escapes: no string can end the comment (`-->`, `--!>`) or open markup, and the line is plain ASCII, so no
+// re-encoding of the body can change it. Outside strings JSON has no such characters but a number's sign or
+// exponent (`1e-7`), which never stands next to another `-` or a `>`. The block is read back only from a line that
+// is exactly a block (plan text in the body always sits inside a line), and validated field by field.
 
 import { z } from "zod";
 import type { UnitSpec } from "../engine/track/state.js";
@@ -12,25 +15,31 @@ const suffix = " -->";
 /** Bodies are scanned this far: the app writes at most 65,536 characters, a hostile edit may write more. */
 const maxScannedChars = 262_144;
 
-const text = z.string().max(2000);
+// Caps far above what the engine makes (titles are cut at 200 characters), low enough that a hand-edited block
+// cannot hand the engine a huge unit.
+const id = z.string().min(1).max(200);
+const text = z.string().max(10_000);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(5_000);
+const amount = z.number().nonnegative().finite();
+
 const specSchema = z
   .object({
-    id: z.string().min(1).max(200),
+    id,
     title: text,
-    taskIds: z.array(z.string().min(1).max(200)).min(1).max(200),
-    deps: z.array(z.string().max(200)).max(200),
-    touches: z.array(text).max(1000),
+    taskIds: list(id).min(1),
+    deps: list(id),
+    touches: list(text),
     concurrency: z.enum(concurrencyClasses),
     needsPerson: z.boolean(),
-    taskHours: z.array(z.number().nonnegative().finite()).max(200),
-    taskCostUsd: z.array(z.number().nonnegative().finite()).max(200),
+    taskHours: list(amount),
+    taskCostUsd: list(amount),
     role: text.nullable(),
-    model: z.string().min(1).max(200),
+    model: text,
     autoSpawn: z.enum(autoSpawnRules),
-    gates: z.array(text).max(100),
-    origin: z.union([
+    gates: list(text),
+    origin: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("plan") }).strict(),
-      z.object({ kind: z.literal("spawn"), by: text, key: text }).strict(),
+      z.object({ kind: z.literal("spawn"), by: id, key: text }).strict(),
       z.object({ kind: z.literal("gate"), gate: text }).strict(),
     ]),
     order: z.number().int().nonnegative(),
@@ -39,26 +48,32 @@ const specSchema = z
   .refine(
     (spec) =>
       spec.taskHours.length === spec.taskIds.length && spec.taskCostUsd.length === spec.taskIds.length,
+    "one estimate per task",
   );
 
+/** A JSON string literal as JSON.stringify writes it: quotes, and escapes for quotes and backslashes. */
+const stringLiteral = /"(?:[^"\\]|\\.)*"/g;
+const unsafeInString = /[-<>&\u007f-\uffff]/g;
+
 export function specBlock(spec: UnitSpec): string {
-  const json = JSON.stringify(spec).replace(
-    /[-<>&]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  const json = JSON.stringify(spec).replace(stringLiteral, (literal) =>
+    literal.replace(unsafeInString, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`),
   );
   return `${prefix}${json}${suffix}`;
 }
 
-/** The unit of a body's spec block, or null (no block, a broken one, or two that disagree). */
+/** The unit of a body's spec block, or null: no block, only broken ones, or two that disagree. */
 export function parseSpecBlock(body: string | null | undefined): UnitSpec | null {
   if (typeof body !== "string") return null;
   let found: UnitSpec | null = null;
-  let foundText: string | null = null;
+  let canonical: string | null = null;
   for (const raw of body.slice(0, maxScannedChars).split("\n")) {
+    // Bodies edited in the web UI come back with CRLF line ends.
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (!line.startsWith(prefix) || !line.endsWith(suffix)) continue;
     const json = line.slice(prefix.length, line.length - suffix.length);
-    if (json.includes("-->")) continue;
+    // A line holding a second comment end is not one block but text that looks like one.
+    if (json.includes("-->") || json.includes("--!>")) continue;
     let value: unknown;
     try {
       value = JSON.parse(json);
@@ -67,8 +82,10 @@ export function parseSpecBlock(body: string | null | undefined): UnitSpec | null
     }
     const parsed = specSchema.safeParse(value);
     if (!parsed.success) continue;
-    if (foundText !== null && foundText !== json) return null;
-    foundText = json;
+    const again = JSON.stringify(parsed.data);
+    // The same unit written twice (an edit that copied the line) is still that unit; two units are none.
+    if (canonical !== null && canonical !== again) return null;
+    canonical = again;
     found = parsed.data as UnitSpec;
   }
   return found;

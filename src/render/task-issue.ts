@@ -1,7 +1,8 @@
 // A dispatch unit's task issue: the title and the body the app creates once per unit (found again by its marker).
 // The body is the brief an agent works from, then the rules it follows, then the hidden marker. It stays within
 // GitHub's 65,536 characters: the brief is cut at a line boundary when it would not fit, and says so; the rules
-// and the marker are never cut.
+// and the marker are never cut. A unit the plan does not list carries its spec after the marker
+// (task-issue-spec.ts).
 
 import type { UnitSpec } from "../engine/track/state.js";
 import type { Task } from "../plan/model.js";
@@ -63,9 +64,13 @@ export function renderTaskIssue(input: TaskIssueInput, maxChars = maxIssueBodyCh
     .filter((section) => section.length > 0)
     .map((section) => section.join("\n"))
     .join("\n\n");
-  // A unit the plan does not list carries its spec, so a rebuild of the state can add it again.
-  const spec = unit.origin.kind === "plan" ? "" : `${specBlock(unit)}\n`;
-  const tail = `${renderRules().join("\n")}\n\n${taskMarker(track, unit.id)}\n${spec}`;
+  const base = `${renderRules().join("\n")}\n\n${taskMarker(track, unit.id)}\n`;
+  // A unit the plan does not list carries its spec after the marker, so a rebuild of the state can add it again.
+  // It counts against the brief's room; one too large for the body even with the brief cut is left out (the
+  // body must stay within GitHub's limit), and a rebuild then cannot restore that unit.
+  const block = unit.origin.kind === "plan" ? "" : `${specBlock(unit)}\n`;
+  const fits = intro.length + base.length + block.length + cutNote.length + 6 <= maxChars;
+  const tail = fits ? `${base}${block}` : base;
   const room = maxChars - intro.length - tail.length - 4;
   return {
     title: taskIssueTitle(unit),

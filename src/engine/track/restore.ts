@@ -1,25 +1,23 @@
 // A `restore` event: what GitHub shows of a track's units after the state document was lost or damaged and the
-// track was made again from its plan (every unit blocked or ready). Only units the state has not seen go out are
-// set, so a second restore cannot undo what the first one set. The rules, first match wins:
-//
+// track was made again from its plan. Only units the state never dispatched are set, so a second restore cannot
+// undo the first. The rules, first match wins:
 // - a merged pull request, or a `done` label: done (every subtask done, no lock, finished now);
-// - a `cancelled` label, or a closed task issue with no status label (the app closes one only for done or
-//   cancelled, and done needs the label or a merge): cancelled;
-// - a run of the latest attempt queued or in progress: running, its lock held and its estimate reserved. It beats
-//   the rest because a retry runs on the same branch and PR, and its report must still count;
+// - a `cancelled` label, or a closed task issue with no status label (the app closes one only when its unit is
+//   done or cancelled, and done needs the label or a merge): cancelled;
+// - a run of the latest attempt queued or in progress: running, lock held, estimate reserved. It beats the rest
+//   because a retry runs on the same branch and PR, and its report must still count;
 // - a `failed` label: failed, saying so and that `/retry` helps;
-// - a `needs-input` label after an attempt: waits for a person again, the answer having been lost with the state.
-//   Before any attempt the settle pass asks the plan's question (waiting.ts);
-// - an open pull request: in review, its lock held, its number recorded. A label above wins over it: a PR stays
-//   open while its unit waits for an answer or has failed;
+// - a `needs-input` label after an attempt: waits for a person again; the answer was lost with the state, so the
+//   person answers again. Before any attempt the settle pass asks the plan's question (waiting.ts);
+// - an open pull request: review, lock held, its number recorded. The labels above beat it: a PR stays open
+//   while its unit waits for an answer or has failed;
 // - a pull request closed without merging, under a review label or none: failed, as a closed PR fails a unit;
 // - anything else: left to the settle pass (blocked or ready from its dependencies).
-//
-// The attempt number never goes below the highest one GitHub shows, so the next dispatch is a new attempt: an
-// attempt number is never reused, which keeps each attempt exactly-once. Money: the actual costs were lost with
-// the document, so each unit whose work GitHub shows (done, in review, or failed, waiting or cancelled after an
-// attempt) is booked once at its estimate, as a report without a cost is; a running one reserves it. Locks are
-// taken running first, then review, then waiting, never over a lock already held: work that overlaps (after an
+// The attempt number never goes below the highest GitHub shows, so the next dispatch is a new attempt: attempt
+// numbers are never reused, which keeps each attempt exactly-once. Money: the actual costs were lost with the
+// document, so each unit whose work GitHub shows (done, in review, or failed, waiting or cancelled after an
+// attempt) is booked once at its estimate, as a report without a cost is, and a running one reserves it. Locks
+// are taken running first, then review, then waiting, never over one already held: work that overlaps (after an
 // `/unlock`) is restored without its lock rather than break the rule that held locks never overlap.
 
 import { defaultModel } from "../../plan/defaults.js";
@@ -41,12 +39,7 @@ const statuses = "blocked ready dispatched running review done failed needs-inpu
 type Outcome = "done" | "cancelled" | "running" | "failed" | "needs-input" | "review" | "pr-closed" | null;
 /** The outcomes that hold a lock, in the order they take it. */
 const lockRank: Partial<Record<string, number>> = { running: 0, review: 1, "needs-input": 2 };
-interface Restoring {
-  track: TrackState;
-  held: HeldLock[];
-  now: number;
-  effects: Effect[];
-}
+type Restoring = { track: TrackState; held: HeldLock[]; now: number; effects: Effect[] };
 
 export function restoreTrack(
   state: EngineState,
@@ -60,7 +53,6 @@ export function restoreTrack(
   const found: { id: string; seen: ObservedUnit; outcome: Outcome }[] = [];
   for (const id of typeof observed === "object" && observed !== null ? Object.keys(observed) : []) {
     const run = Object.hasOwn(track.units, id) && Object.hasOwn(track.runs, id) ? track.runs[id] : undefined;
-    // Never dispatched and not settled: what GitHub shows of it is all there is to know.
     const fresh = run?.attempt === 0 && ["blocked", "ready", "needs-input"].includes(run.status);
     const seen = fresh ? sane(observed[id]) : null;
     if (seen) found.push({ id, seen, outcome: outcomeOf(seen) });
@@ -100,18 +92,14 @@ function outcomeOf(seen: ObservedUnit): Outcome {
   return null;
 }
 
-function restoreUnit(
-  { track, held, now, effects }: Restoring,
-  id: string,
-  seen: ObservedUnit,
-  outcome: Outcome,
-) {
+function restoreUnit(at: Restoring, id: string, seen: ObservedUnit, outcome: Outcome): void {
+  const { track, held, now, effects } = at;
   const spec = track.units[id] as UnitSpec;
   const run = ownRun(track, id) as UnitRun;
   const ran = seen.attempt > 0 || seen.pr !== null;
   // A unit that went out was released by a person if it needed one: its next attempt must not ask again.
   if (ran) run.released = true;
-  run.attempt = Math.max(run.attempt, seen.attempt, ran && outcome !== null ? 1 : 0);
+  run.attempt = Math.max(run.attempt, seen.attempt, ran ? 1 : 0);
   if (outcome === null) return;
   const estimate = workLeft(spec, run.doneTasks).costUsd;
   if (outcome === "running") run.reservedUsd = estimate;
@@ -124,6 +112,7 @@ function restoreUnit(
   const note = locks && !run.lock ? " (restored without its lock: another task holds its files)" : "";
   const again = `when the state was rebuilt from GitHub; /retry ${id} to run it again`;
   run.status = outcome === "pr-closed" ? "failed" : outcome;
+  run.blockedBy = [];
   run.reason = {
     done: null,
     cancelled: `restored as cancelled ${again}`,
@@ -133,16 +122,8 @@ function restoreUnit(
     "needs-input": `waits for an answer${note}`,
     review: `PR #${seen.pr?.number} waits for review and merge${note}`,
   }[outcome];
-  run.questions =
-    outcome !== "needs-input"
-      ? []
-      : [
-          {
-            id: `q${run.attempt}-restored`,
-            text: `${id} was waiting for an answer when the state was lost, and any answer given was lost with it. Read its pull request and task issue, then /answer ${id} again.`,
-            from: "engine",
-          },
-        ];
+  const text = `${id} was waiting for an answer when the state was lost, and any answer given was lost with it. Read its pull request and task issue, then /answer ${id} again.`;
+  run.questions = outcome === "needs-input" ? [{ id: `q${run.attempt}-restored`, text, from: "engine" }] : [];
   if (outcome === "done") run.doneTasks = [...spec.taskIds];
   if (outcome === "done" || outcome === "review") run.finishedAt = now;
   if (outcome === "running") run.dispatchedAt = now;
@@ -213,14 +194,7 @@ function addable(spec: UnitSpec): boolean {
   const name = typeof id === "string" && id !== "" && id !== "__proto__" && texts(spec.taskIds);
   const shape = texts(spec.deps) && texts(spec.touches) && texts(spec.gates);
   const sizes = amount(spec.taskHours) && amount(spec.taskCostUsd);
-  return (
-    from &&
-    name &&
-    spec.taskIds.length === 1 &&
-    spec.taskIds[0] === id &&
-    shape &&
-    sizes &&
-    concurrencyClasses.includes(spec.concurrency) &&
-    autoSpawnRules.includes(spec.autoSpawn)
-  );
+  const single = spec.taskIds.length === 1 && spec.taskIds[0] === id;
+  const classes = concurrencyClasses.includes(spec.concurrency) && autoSpawnRules.includes(spec.autoSpawn);
+  return from && name && single && shape && sizes && classes;
 }

@@ -84,7 +84,7 @@ function handle(state: EngineState, event: EngineEvent, now: number, effects: Ef
       recordGate(track, event.gate, event.status === "pass", event.current);
       return;
     case "restore":
-      restoreTrack(track, event.units, event.specs, now);
+      restoreTrack(state, track, event.units, event.specs, now, effects);
       return;
   }
 }

@@ -11,6 +11,13 @@ function validRef(name: string): boolean {
   return name.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
 }
 
+/** Ids made of the pieces git's rules are about, so `..`, `.lock`, `@{` and leading dots come up often. */
+const edgyId = fc
+  .array(fc.constantFrom(".", "-", "_", "lock", ".lock", "@", "{", "/", " ", "a", "T04", "~"), {
+    maxLength: 12,
+  })
+  .map((parts) => parts.join(""));
+
 describe("task branch names", () => {
   it("keep ids git accepts as they are", () => {
     for (const id of ["T04", "T-AUTO-01", "1.2", "setup_db", "a.b-c"])
@@ -28,7 +35,7 @@ describe("task branch names", () => {
 
   it("are valid ref names for any id (fast-check), and distinct over a large sample", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 80 }), (id) => {
+      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 80 }), edgyId), (id) => {
         expect(validRef(branchOf("12", id))).toBe(true);
       }),
     );
@@ -45,6 +52,7 @@ describe("task branch names", () => {
   it("are accepted by git itself", () => {
     const ids = [
       ...fc.sample(fc.string({ unit: "binary", maxLength: 40 }), 200),
+      ...fc.sample(edgyId, 100),
       "..",
       "@{",
       "a.lock",

@@ -1,166 +1,139 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ObservedUnit } from "../../../src/engine/track/restore.js";
-import type { UnitSpec } from "../../../src/engine/track/state.js";
-import { TrackDriver, trackId } from "./track-driver.js";
-
-const seen = (overrides: Partial<ObservedUnit> = {}): ObservedUnit => ({
-  label: null,
-  issueClosed: false,
-  attempt: 0,
-  running: false,
-  pr: null,
-  ...overrides,
-});
-
-// A → C, B → C; A and D write the same file. Every task costs $10.
-const plan = () => [
-  { id: "A", touches: ["a.ts"], costUsd: 10 },
-  { id: "B", touches: ["b.ts"], costUsd: 10 },
-  { id: "C", deps: ["A", "B"], touches: ["c.ts"], costUsd: 10 },
-  { id: "D", touches: ["a.ts"], costUsd: 10 },
-];
-
-function restored(units: Record<string, ObservedUnit>, specs: UnitSpec[] = []): TrackDriver {
-  const d = new TrackDriver();
-  d.planOf(plan(), { maxParallel: 4, budgetUsd: 100 });
-  d.send({ id: d.id(), type: "restore", track: trackId, units, specs });
-  return d;
-}
-
-function spawnedSpec(id: string, overrides: Partial<UnitSpec> = {}): UnitSpec {
-  return {
-    id,
-    title: "Found while doing A",
-    taskIds: [id],
-    deps: ["A"],
-    touches: ["e.ts"],
-    concurrency: "write-local",
-    needsPerson: false,
-    taskHours: [1],
-    taskCostUsd: [6],
-    role: null,
-    model: "sonnet",
-    autoSpawn: "safe-only",
-    gates: [],
-    origin: { kind: "spawn", by: "A", key: "cache the thing" },
-    order: 0,
-    ...overrides,
-  };
-}
+import { dispatches, restored, restoredAt, resume, seen } from "./restore-fixture.js";
 
 describe("restoring a track from what GitHub shows", () => {
-  it("marks merged work done, books its estimate, and its dependents go on with a first attempt", () => {
+  it("marks merged or done-labelled work done, books its estimate, and its dependents go with attempt 1", () => {
     const d = restored({
-      A: seen({ pr: { number: 5, state: "merged" }, attempt: 1 }),
-      B: seen({ label: "done" }),
+      A: seen({ pr: { number: 5, state: "merged" }, attempt: 2 }),
+      B: seen({ label: "done", issueClosed: true }),
     });
-    expect(d.run("A")).toMatchObject({ status: "done", lock: null, pr: 5, spentUsd: 10, doneTasks: ["A"] });
-    expect(d.status("B")).toBe("done");
-    d.command({ type: "dispatch", task: null });
-    expect(d.ofType("dispatch", d.last).map((e) => [e.unit, e.attempt])).toEqual([
+    expect(d.run("A")).toMatchObject({
+      status: "done",
+      lock: null,
+      pr: 5,
+      spentUsd: 10,
+      doneTasks: ["A"],
+      finishedAt: restoredAt,
+    });
+    expect(d.run("B")).toMatchObject({ status: "done", spentUsd: 10 });
+    expect(d.run("C")).toMatchObject({ status: "ready", blockedBy: [] });
+    expect(d.dispatched()).toEqual([]);
+    resume(d);
+    expect(dispatches(d)).toEqual([
       ["C", 1],
       ["D", 1],
     ]);
   });
 
-  it("holds the locks of work in review or running, so a conflicting unit waits", () => {
+  it("tells the driver each restored status, and stops a run still going for a merged PR", () => {
     const d = restored({
-      A: seen({ pr: { number: 7, state: "open" }, attempt: 2 }),
-      B: seen({ running: true, attempt: 1 }),
+      A: seen({ pr: { number: 5, state: "merged" }, attempt: 1, running: true }),
+      // Merged before its prerequisites (a person merged by hand): done, and blocked by nothing.
+      C: seen({ pr: { number: 6, state: "merged" }, attempt: 1 }),
     });
-    expect(d.run("A")).toMatchObject({ status: "review", pr: 7, attempt: 2, spentUsd: 10 });
-    expect(d.run("A").lock?.touches).toEqual(["a.ts"]);
-    expect(d.run("B")).toMatchObject({ status: "running", reservedUsd: 10 });
-    d.command({ type: "dispatch", task: null });
-    // D writes a.ts, which A holds in review.
-    expect(d.dispatched()).toEqual([]);
-  });
-
-  it("never reuses an attempt number: a failed unit observed at attempt 3 is retried as attempt 4", () => {
-    const d = restored({ A: seen({ label: "failed", attempt: 3 }), D: seen({ label: "done" }) });
-    expect(d.run("A").reason).toContain("/retry");
-    d.command({ type: "dispatch", task: null });
-    d.command({ type: "retry", task: "A" });
-    expect(d.ofType("dispatch", d.last).map((e) => [e.unit, e.attempt])).toEqual([["A", 4]]);
-  });
-
-  it("restores cancelled work and a question whose text was lost", () => {
-    const d = restored({ A: seen({ label: "cancelled" }), B: seen({ label: "needs-input", attempt: 1 }) });
-    expect(d.status("A")).toBe("cancelled");
-    expect(d.run("B")).toMatchObject({ status: "needs-input" });
-    expect(d.run("B").questions[0]?.text).toContain("/answer B");
-    d.command({ type: "answer", task: "B", text: "go ahead" });
-    expect(d.status("B")).toBe("ready");
-  });
-
-  it("adds spawned units the plan does not have, counted against the spawn budget", () => {
-    const d = restored({ "T-AUTO-01": seen({ label: "ready" }) }, [spawnedSpec("T-AUTO-01")]);
-    expect(Object.keys(d.track().units)).toEqual(["A", "B", "C", "D", "T-AUTO-01"]);
-    expect(d.track().units["T-AUTO-01"]?.order).toBe(4);
-    expect(d.track()).toMatchObject({ spawned: 1, spawnKeys: ["cache the thing"] });
-    expect(d.status("T-AUTO-01")).toBe("blocked");
-  });
-
-  it("ignores unknown units, odd ids, impossible attempt numbers and specs that collide with the plan", () => {
-    const units = JSON.parse('{"__proto__": {"label": "done"}}') as Record<string, ObservedUnit>;
-    units["constructor" as string] = seen({ label: "done" });
-    units.Z = seen({ label: "done" });
-    units.A = seen({ attempt: Number.NaN });
-    units.B = seen({ attempt: 1e15, running: true });
-    const d = restored(units, [
-      spawnedSpec("A", { title: "not the plan's A" }),
-      spawnedSpec("P", { origin: { kind: "plan" } }),
+    expect(d.ofType("cancel-run", d.last)).toEqual([
+      { type: "cancel-run", track: "42", unit: "A", attempt: 1 },
     ]);
-    expect(Object.keys(d.track().units)).toEqual(["A", "B", "C", "D"]);
-    expect(d.track().units.A?.title).not.toBe("not the plan's A");
-    expect(d.run("A").attempt).toBe(0);
-    expect(d.run("B").attempt).toBe(100_000);
+    expect(d.ofType("set-status", d.last).map((e) => [e.unit, e.status, e.blockedBy])).toEqual([
+      ["A", "done", []],
+      ["C", "done", []],
+    ]);
   });
 
-  it("changes nothing for a track that does not exist, or when delivered again", () => {
-    const d = restored({ A: seen({ label: "done" }) });
-    const before = d.state;
-    d.send({ id: "e2", type: "restore", track: trackId, units: { B: seen({ label: "done" }) }, specs: [] });
-    expect(d.state).toBe(before);
-    d.send({ id: d.id(), type: "restore", track: "nope", units: { A: seen() }, specs: [] });
-    expect(d.state.tracks[trackId]).toEqual(before.tracks[trackId]);
+  it("holds the lock of work in review, so a unit writing the same file waits until it merges", () => {
+    const d = restored({ A: seen({ pr: { number: 7, state: "open" }, attempt: 2, label: "review" }) });
+    expect(d.run("A")).toMatchObject({
+      status: "review",
+      pr: 7,
+      attempt: 2,
+      spentUsd: 10,
+      reason: "PR #7 waits for review and merge",
+      lock: { touches: ["a.ts"], concurrency: "write-local" },
+    });
+    resume(d);
+    expect(dispatches(d)).toEqual([["B", 1]]);
+    d.merge("A");
+    expect(dispatches(d)).toEqual([["D", 1]]);
   });
 
-  it("keeps the engine's invariants after any observations (no overlapping held locks, no throw)", () => {
-    const label = fc.constantFrom(
-      null,
-      "done",
-      "failed",
-      "cancelled",
-      "needs-input",
-      "review",
-      "running",
-      "ready",
+  it("keeps a run in flight running, with its lock and reservation, and its report still counts", () => {
+    const d = restored({ D: seen({ running: true, attempt: 3, pr: { number: 8, state: "open" } }) });
+    expect(d.run("D")).toMatchObject({ status: "running", attempt: 3, reservedUsd: 10, spentUsd: 0, pr: 8 });
+    resume(d);
+    // A writes a.ts, which D's running attempt holds.
+    expect(dispatches(d)).toEqual([["B", 1]]);
+    d.finish("D", { costUsd: 4 }, "42", 8);
+    expect(d.run("D")).toMatchObject({ status: "review", spentUsd: 4, reservedUsd: 0 });
+  });
+
+  it("never reuses an attempt number: a failed unit seen at attempt 3 is retried as attempt 4", () => {
+    const d = restored({ A: seen({ label: "failed", attempt: 3 }) });
+    expect(d.run("A")).toMatchObject({
+      status: "failed",
+      attempt: 3,
+      lock: null,
+      reason: "restored as failed when the state was rebuilt from GitHub; /retry A to run it again",
+    });
+    resume(d);
+    expect(dispatches(d)).toEqual([
+      ["B", 1],
+      ["D", 1],
+    ]);
+    d.fail("D");
+    d.command({ type: "cancel", task: "D" });
+    d.command({ type: "retry", task: "A" });
+    expect(dispatches(d)).toEqual([["A", 4]]);
+  });
+
+  it("sends work whose run ended unseen out again as a new attempt", () => {
+    const d = restored({ B: seen({ label: "running", attempt: 2 }) });
+    expect(d.run("B")).toMatchObject({ status: "ready", attempt: 2 });
+    resume(d);
+    expect(dispatches(d)).toContainEqual(["B", 3]);
+  });
+
+  it("asks again for an answer the state lost, holding the lock meanwhile, then runs the next attempt", () => {
+    const d = restored({ A: seen({ label: "needs-input", attempt: 1, pr: { number: 9, state: "open" } }) });
+    expect(d.run("A")).toMatchObject({ status: "needs-input", pr: 9, lock: { touches: ["a.ts"] } });
+    expect(d.run("A").questions).toHaveLength(1);
+    expect(d.run("A").questions[0]?.text).toMatch(/answer given was lost .*\/answer A again/);
+    d.command({ type: "answer", task: "A", text: "use the cache" });
+    resume(d);
+    expect(dispatches(d)).toContainEqual(["A", 2]);
+    expect(d.ofType("dispatch", d.last).find((e) => e.unit === "A")?.answers).toEqual(["use the cache"]);
+  });
+
+  it("asks the plan's question of foreground work that never ran", () => {
+    const d = restored({ A: seen({ label: "needs-input" }) }, [], {}, [{ id: "A", mode: "foreground" }]);
+    expect(d.run("A")).toMatchObject({ status: "needs-input", attempt: 0 });
+    expect(d.run("A").questions.map((q) => q.from)).toEqual(["plan"]);
+  });
+
+  it("restores cancelled work, a hand-closed task issue, and a PR closed without merging", () => {
+    const d = restored({
+      A: seen({ label: "cancelled", issueClosed: true }),
+      B: seen({ issueClosed: true }),
+      C: seen({ label: "ready", issueClosed: true }),
+      D: seen({ label: "review", attempt: 1, pr: { number: 4, state: "closed" } }),
+    });
+    expect(d.run("A")).toMatchObject({ status: "cancelled", spentUsd: 0 });
+    expect(d.run("A").reason).toContain("/retry A");
+    expect(d.status("B")).toBe("cancelled");
+    // The label changes before the issue is reopened: the label is the newer word.
+    expect(d.run("C")).toMatchObject({ status: "blocked", blockedBy: ["A", "B"] });
+    expect(d.run("D")).toMatchObject({ status: "failed", pr: null, spentUsd: 10 });
+    expect(d.run("D").reason).toBe("PR #4 was closed without merging; /retry D to run it again");
+  });
+
+  it("books finished work at its estimate, so dispatch never goes past the budget", () => {
+    const d = restored(
+      { A: seen({ label: "done" }), B: seen({ pr: { number: 3, state: "open" }, attempt: 1 }) },
+      [],
+      { budgetUsd: 25 },
     );
-    const observation = fc.record({
-      label,
-      issueClosed: fc.boolean(),
-      attempt: fc.oneof(fc.integer({ min: -5, max: 10 }), fc.constant(Number.POSITIVE_INFINITY)),
-      running: fc.boolean(),
-      pr: fc.option(
-        fc.record({
-          number: fc.integer({ min: -1, max: 99 }),
-          state: fc.constantFrom("open", "merged", "closed"),
-        }),
-      ),
-    }) as fc.Arbitrary<ObservedUnit>;
-    fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom("A", "B", "C", "D", "X"), observation), (units) => {
-        const d = restored(units);
-        d.command({ type: "dispatch", task: null });
-        const held = Object.entries(d.track().runs).filter(
-          ([, run]) => run.lock !== null && run.status !== "review",
-        );
-        const writers = held.filter(([, run]) => run.lock?.touches.includes("a.ts"));
-        expect(writers.length).toBeLessThanOrEqual(1);
-        for (const run of Object.values(d.track().runs)) expect(Number.isSafeInteger(run.attempt)).toBe(true);
-      }),
-    );
+    resume(d);
+    // $20 booked; D's $10 would make $30.
+    expect(dispatches(d)).toEqual([]);
+    expect(d.run("D").status).toBe("ready");
   });
 });
