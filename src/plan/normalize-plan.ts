@@ -35,6 +35,11 @@ export function normalizePlan(draft: DraftPlan, fallbackId: string, diag: Diagno
   const entries: PlanEntry[] = [];
   const firstLine = new Map<string, number>();
   const accept = (taskDraft: DraftTask, parent: string | null): boolean => {
+    // Every consumer keys objects by task id; this one id would replace an object's prototype instead.
+    if (taskDraft.id === "__proto__") {
+      diag.error(taskDraft.line, 'a task may not be called "__proto__"', "give the task another id");
+      return false;
+    }
     const first = firstLine.get(taskDraft.id);
     if (first !== undefined) {
       diag.error(
