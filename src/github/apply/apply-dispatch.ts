@@ -6,6 +6,7 @@
 
 import type { Effect } from "../../engine/track/effects.js";
 import type { EngineEvent } from "../../engine/track/events.js";
+import { isInFlight } from "../../engine/track/unit-run.js";
 import { isRepoError } from "../repo/errors.js";
 import { dispatchInputs, parseRunName } from "../workflows/run-name.js";
 import type { EffectResult } from "./apply-context.js";
@@ -20,6 +21,10 @@ export async function applyDispatch(
   options: { mayBeSent: boolean },
 ): Promise<EffectResult> {
   const { repo, settings } = session.context;
+  // Taken over late, the attempt may be over already (cancelled, or failed as lost): then nothing goes out.
+  const runs = session.document.engine.tracks[effect.track]?.runs ?? {};
+  const run = Object.hasOwn(runs, effect.unit) ? runs[effect.unit] : undefined;
+  if (!run || run.attempt !== effect.attempt || !isInFlight(run.status)) return {};
   // A refusal is a setup problem a person must fix: the attempt fails (the engine retries it later, then asks
   // a person) and the track issue says why, once per attempt.
   const refused = async (message: string): Promise<EffectResult> => {

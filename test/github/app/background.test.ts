@@ -65,4 +65,26 @@ describe("work that does not fit in a webhook's time", () => {
       finishStrictNock(world.strict);
     }
   });
+
+  it("sends out nothing for an attempt that ended while its dispatch waited to be taken over", async () => {
+    const world = await createAppWorld({ permissions: { mona: "write" }, app: { budgetMs: 0 }, instances: 2 });
+    try {
+      const track = world.world.openIssue({ title: "Login", body: planBody, labels: ["swarm:track"] });
+      await world.deliver("issues", issuesPayload(world.world, track, "opened"), { app: 0 });
+      await world.drainBackground();
+      await world.deliver("issue_comment", commentPayload(world.world, track, "/dispatch"), { app: 0 });
+      // Instance 1 dies holding the dispatches of T01 and T02; meanwhile T01 is cancelled on instance 2.
+      world.background.length = 0;
+      await world.deliver("issue_comment", commentPayload(world.world, track, "/cancel T01"), { app: 1 });
+      await world.drainBackground();
+      world.clock.now += 3 * 60_000;
+      await world.deliver("issue_comment", commentPayload(world.world, track, "/resume"), { app: 1 });
+      await world.drainBackground();
+      expect(world.world.runs.map((run) => run.inputs.task)).toEqual(["T02"]);
+      expect(outboxOf(world.world.state?.text)).toEqual([]);
+      world.world.assertClean();
+    } finally {
+      finishStrictNock(world.strict);
+    }
+  });
 });
