@@ -14,12 +14,15 @@ export async function applySetStatus(session: ApplySession, effect: SetStatus): 
   // No task issue yet: its create-task effect makes it with the status of that moment.
   if (links.issue === null) return {};
   const issue = links.issue;
+  // The status the document holds now: an effect taken over late must not put back an older status.
+  const runs = session.document.engine.tracks[effect.track]?.runs ?? {};
+  const status = (Object.hasOwn(runs, effect.unit) ? runs[effect.unit]?.status : undefined) ?? effect.status;
   const prefix = session.context.settings.labelPrefix;
-  const wanted = statusLabel(prefix, effect.status);
+  const wanted = statusLabel(prefix, status);
   const all = new Set(statusLabels(prefix).map((name) => name.toLowerCase()));
   let labels = session.labels.get(issue);
   if (!labels?.some((name) => name.toLowerCase() === wanted.toLowerCase())) {
-    await session.repo.ensureLabels([statusSpec(prefix, effect.status)]);
+    await session.repo.ensureLabels([statusSpec(prefix, status)]);
     labels = await session.repo.addLabels(issue, [wanted]);
   }
   const stale = labels.filter(
@@ -31,12 +34,12 @@ export async function applySetStatus(session: ApplySession, effect: SetStatus): 
     labels.filter((name) => !stale.includes(name)),
   );
 
-  const close = effect.status === "done" || effect.status === "cancelled";
+  const close = status === "done" || status === "cancelled";
   if (close === links.closed) return {};
   await session.repo.updateIssue(
     issue,
     close
-      ? { state: "closed", stateReason: effect.status === "done" ? "completed" : "not_planned" }
+      ? { state: "closed", stateReason: status === "done" ? "completed" : "not_planned" }
       : { state: "open", stateReason: "reopened" },
   );
   return { patches: [{ kind: "unit", track: effect.track, unit: effect.unit, links: { closed: close } }] };
