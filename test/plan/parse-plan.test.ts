@@ -264,7 +264,9 @@ tasks:
 describe("format detection and hostile input", () => {
   it("refuses a task called __proto__ at its line (in markdown, __ is emphasis and never reaches an id)", () => {
     const yaml = parsePlan("tasks:\n  - id: __proto__\n  - id: T2\n", { file: "p.yaml" });
-    expect(yaml.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual(['2: a task may not be called "__proto__"']);
+    expect(yaml.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '2: a task may not be called "__proto__"',
+    ]);
   });
 
   it("finds a YAML plan in a fenced block of an issue body, with lines of the whole body", () => {

@@ -67,7 +67,11 @@ describe("work that does not fit in a webhook's time", () => {
   });
 
   it("sends out nothing for an attempt that ended while its dispatch waited to be taken over", async () => {
-    const world = await createAppWorld({ permissions: { mona: "write" }, app: { budgetMs: 0 }, instances: 2 });
+    const world = await createAppWorld({
+      permissions: { mona: "write" },
+      app: { budgetMs: 0 },
+      instances: 2,
+    });
     try {
       const track = world.world.openIssue({ title: "Login", body: planBody, labels: ["swarm:track"] });
       await world.deliver("issues", issuesPayload(world.world, track, "opened"), { app: 0 });
