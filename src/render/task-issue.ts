@@ -1,8 +1,8 @@
 // A dispatch unit's task issue: the title and the body the app creates once per unit (found again by its marker).
 // The body is the brief an agent works from, then the rules it follows, then the hidden marker. It stays within
 // GitHub's 65,536 characters: the brief is cut at a line boundary when it would not fit, and says so; the rules
-// and the marker are never cut. A unit the plan does not list carries its spec after the marker
-// (task-issue-spec.ts).
+// and the marker are never cut. Every unit's spec follows the marker (task-issue-spec.ts): the Action reads the
+// task's touches, routing and effort from it, and a rebuild of the state adds spawned units back from it.
 
 import type { UnitSpec } from "../engine/track/state.js";
 import type { Task } from "../plan/model.js";
@@ -65,10 +65,9 @@ export function renderTaskIssue(input: TaskIssueInput, maxChars = maxIssueBodyCh
     .map((section) => section.join("\n"))
     .join("\n\n");
   const base = `${renderRules().join("\n")}\n\n${taskMarker(track, unit.id)}\n`;
-  // A unit the plan does not list carries its spec after the marker, so a rebuild of the state can add it again.
-  // It counts against the brief's room; one too large for the body even with the brief cut is left out (the
-  // body must stay within GitHub's limit), and a rebuild then cannot restore that unit.
-  const block = unit.origin.kind === "plan" ? "" : `${specBlock(unit)}\n`;
+  // The spec counts against the brief's room; one too large for the body even with the brief cut is left out
+  // (the body must stay within GitHub's limit): the Action then refuses to run the task, and says why.
+  const block = `${specBlock(unit)}\n`;
   const fits = intro.length + base.length + block.length + cutNote.length + 6 <= maxChars;
   const tail = fits ? `${base}${block}` : base;
   const room = maxChars - intro.length - tail.length - 4;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Task } from "../../src/plan/model.js";
 import { renderTaskIssue } from "../../src/render/task-issue.js";
 import { parseTaskMarker, taskMarker } from "../../src/render/task-issue-marker.js";
+import { specBlock } from "../../src/render/task-issue-spec.js";
 import { makeTask } from "../support/sample-analysis.js";
 import { hostileText } from "./hostile-text.js";
 import { headings, htmlNodes, parse } from "./markdown-tree.js";
@@ -87,7 +88,7 @@ describe("renderTaskIssue with hostile plan and agent text", () => {
           "### Prerequisites",
           "### Rules",
         ]);
-        expect(htmlNodes(root)).toEqual([taskMarker(99, unit.id)]);
+        expect(htmlNodes(root)).toEqual([taskMarker(99, unit.id), specBlock(unit)]);
         expect(parseTaskMarker(body)).toEqual({ track: "99", unit: unit.id });
         for (const prose of proseTexts(root)) expect(prose).not.toMatch(live);
         expect(title).not.toMatch(live);

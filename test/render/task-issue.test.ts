@@ -31,7 +31,10 @@ describe("renderTaskIssue", () => {
       "### Prerequisites",
       "### Rules",
     ]);
-    expect(body.trimEnd().split("\n").at(-1)).toBe("<!-- swarm-dispatch:task track=12 unit=T04 v1 -->");
+    expect(body.trimEnd().split("\n").slice(-2)).toEqual([
+      "<!-- swarm-dispatch:task track=12 unit=T04 v1 -->",
+      expect.stringMatching(/^<!-- swarm-dispatch:spec v1 \{"id":"T04",/),
+    ]);
   });
 
   it("states role, model, effort, acceptance, touches and gates", () => {
