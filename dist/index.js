@@ -56171,6 +56171,7 @@ async function runAttempt(context3) {
     status: outcome === "timed-out" ? "timed-out" : block2.status,
     costUsd: block2.costUsd,
     scopeViolations: violations,
+    problems: block2.problems,
     failure: failureOf(block2, inputs.failOnScopeViolation)
   };
 }
@@ -57526,6 +57527,20 @@ function createAppAuth(options) {
 function fixedToken(token) {
   return { token: async () => token, issued: [token] };
 }
+var givenTokenMs = 45 * 6e4;
+function renewedToken(given, app, now = Date.now) {
+  const start = now();
+  const issued = [given];
+  return {
+    issued,
+    async token() {
+      if (now() - start < givenTokenMs) return given;
+      const token = await app.token();
+      if (!issued.includes(token)) issued.push(token);
+      return token;
+    }
+  };
+}
 var renewMarginMs = 10 * 6e4;
 function appTokens(options) {
   const now = options.now ?? Date.now;
@@ -57568,13 +57583,14 @@ function appTokens(options) {
 function tokenSource(inputs, repository, fetch2) {
   if (inputs.app === null) return fixedToken(inputs.token ?? "");
   setSecret(inputs.app.privateKey);
-  return appTokens({
+  const minted = appTokens({
     appId: inputs.app.id,
     privateKey: inputs.app.privateKey,
     repository,
     baseUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
     ...fetch2 ? { request: { fetch: fetch2 } } : {}
   });
+  return inputs.token === null ? minted : renewedToken(inputs.token, minted);
 }
 async function run2(options = {}) {
   try {
@@ -57605,15 +57621,21 @@ async function run2(options = {}) {
     setOutput("status", result.status);
     setOutput("cost-usd", result.costUsd === null ? "" : String(result.costUsd));
     setOutput("scope-violations", result.scopeViolations.join("\n"));
-    await summary.addHeading(`${inputs.task}, attempt ${inputs.attempt}: ${result.status}`, 3).addRaw(
+    const summary2 = summary.addHeading(`${inputs.task}, attempt ${inputs.attempt}: ${result.status}`, 3).addRaw(
       `Pull request #${result.pullRequest}. ${result.costUsd === null ? "Cost unknown." : `Cost $${result.costUsd.toFixed(2)}.`}` + (result.scopeViolations.length > 0 ? ` Outside the touches: ${result.scopeViolations.map((file3) => issueCode(file3)).join(", ")}.` : ""),
       true
-    ).write();
+    );
+    if (result.problems.length > 0)
+      summary2.addRaw("Problems with the report:", true).addList(result.problems.slice(0, 20).map((p) => escapeHtml2(neutraliseReferences(p.slice(0, 400)))));
+    await summary2.write();
     if (result.failure) setFailed(result.failure);
   } catch (error63) {
     const message = error63 instanceof Error ? error63.message : String(error63);
     setFailed(error63 instanceof InputError ? `Bad input: ${message}` : message);
   }
+}
+function escapeHtml2(text3) {
+  return text3.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 // src/action/main.ts

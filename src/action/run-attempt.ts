@@ -45,6 +45,8 @@ export interface AttemptResult {
   status: ReportBlock["status"] | "timed-out";
   costUsd: number | null;
   scopeViolations: string[];
+  /** Why the agent's report was rejected or partly unreadable. */
+  problems: string[];
   /** Why the run should fail, or null when it went well. */
   failure: string | null;
 }
@@ -157,6 +159,7 @@ export async function runAttempt(context: AttemptContext): Promise<AttemptResult
     status: outcome === "timed-out" ? "timed-out" : block.status,
     costUsd: block.costUsd,
     scopeViolations: violations,
+    problems: block.problems,
     failure: failureOf(block, inputs.failOnScopeViolation),
   };
 }

@@ -4,13 +4,13 @@
 
 import { tmpdir } from "node:os";
 import * as core from "@actions/core";
-import { issueCode } from "../render/markdown-text-github.js";
+import { issueCode, neutraliseReferences } from "../render/markdown-text-github.js";
 import { actionOctokit } from "./action-github.js";
 import { InputError, readInputs } from "./action-inputs.js";
 import { agentEnv } from "./agent-env.js";
 import { GitRepo, gitAuthFor } from "./git-repo.js";
 import { runAttempt } from "./run-attempt.js";
-import { appTokens, fixedToken, type TokenSource } from "./token-source.js";
+import { appTokens, fixedToken, renewedToken, type TokenSource } from "./token-source.js";
 
 function tokenSource(
   inputs: ReturnType<typeof readInputs>,
@@ -19,13 +19,14 @@ function tokenSource(
 ): TokenSource {
   if (inputs.app === null) return fixedToken(inputs.token ?? "");
   core.setSecret(inputs.app.privateKey);
-  return appTokens({
+  const minted = appTokens({
     appId: inputs.app.id,
     privateKey: inputs.app.privateKey,
     repository,
     baseUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",
     ...(fetch ? { request: { fetch } } : {}),
   });
+  return inputs.token === null ? minted : renewedToken(inputs.token, minted);
 }
 
 export async function run(options: { fetch?: typeof globalThis.fetch } = {}): Promise<void> {
@@ -57,7 +58,7 @@ export async function run(options: { fetch?: typeof globalThis.fetch } = {}): Pr
     core.setOutput("status", result.status);
     core.setOutput("cost-usd", result.costUsd === null ? "" : String(result.costUsd));
     core.setOutput("scope-violations", result.scopeViolations.join("\n"));
-    await core.summary
+    const summary = core.summary
       .addHeading(`${inputs.task}, attempt ${inputs.attempt}: ${result.status}`, 3)
       .addRaw(
         `Pull request #${result.pullRequest}. ${result.costUsd === null ? "Cost unknown." : `Cost $${result.costUsd.toFixed(2)}.`}` +
@@ -65,11 +66,20 @@ export async function run(options: { fetch?: typeof globalThis.fetch } = {}): Pr
             ? ` Outside the touches: ${result.scopeViolations.map((file) => issueCode(file)).join(", ")}.`
             : ""),
         true,
-      )
-      .write();
+      );
+    // The summary's list is HTML and the problems quote the agent: escaped, so they show as text.
+    if (result.problems.length > 0)
+      summary
+        .addRaw("Problems with the report:", true)
+        .addList(result.problems.slice(0, 20).map((p) => escapeHtml(neutraliseReferences(p.slice(0, 400)))));
+    await summary.write();
     if (result.failure) core.setFailed(result.failure);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     core.setFailed(error instanceof InputError ? `Bad input: ${message}` : message);
   }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,8 +1,8 @@
 // Where the Action's GitHub token comes from. An installation token lives one hour, and an attempt may run for
-// five: given the App's id and private key, the Action mints a token for this repository's installation itself
-// and mints a new one before the old one runs out, so the final push and the pull request still go through.
-// Given only a token (actions/create-github-app-token), it uses that, and says that runs past an hour may lose
-// their last push.
+// five. The workflow mints one with actions/create-github-app-token; given the App's id and private key as well,
+// the Action uses that token while it is young and then mints new ones for this repository's installation itself,
+// renewing each before it runs out, so the final push and the pull request still go through. Given only a token,
+// it uses that (a run past an hour may then lose its last push); given only the key, it mints from the start.
 
 import { createAppAuth } from "@octokit/auth-app";
 import { request as octokitRequest } from "@octokit/request";
@@ -16,6 +16,24 @@ export interface TokenSource {
 
 export function fixedToken(token: string): TokenSource {
   return { token: async () => token, issued: [token] };
+}
+
+/** A given token is used this long (it was made just before the step, and lives an hour). */
+export const givenTokenMs = 45 * 60_000;
+
+/** The given token while it is young, then the App's own tokens. */
+export function renewedToken(given: string, app: TokenSource, now: () => number = Date.now): TokenSource {
+  const start = now();
+  const issued = [given];
+  return {
+    issued,
+    async token() {
+      if (now() - start < givenTokenMs) return given;
+      const token = await app.token();
+      if (!issued.includes(token)) issued.push(token);
+      return token;
+    },
+  };
 }
 
 /** Tokens are renewed this long before GitHub says they expire. */

@@ -105,6 +105,7 @@ describe("the Action", () => {
     expect(existsSync(join(world.workspace, "pwned"))).toBe(false);
     expect(existsSync(join(world.workspace, "pwned2"))).toBe(false);
     expect(body).not.toMatch(/(^|[^\\\w])@everyone/);
+    expect(world.summary()).toContain("Problems with the report:");
     expect(body.length).toBeLessThanOrEqual(65_536);
   });
 

@@ -53,12 +53,18 @@ describe.each([agentWorkflowFile, templateFile])("%s", (file) => {
     expect(checkout?.with).toEqual({ "persist-credentials": false, "fetch-depth": 0 });
   });
 
-  it("hands the Action SWARM_APP_ID and SWARM_APP_PRIVATE_KEY, so it mints (and renews) App tokens itself", () => {
+  it("makes an App token with create-github-app-token, and hands the Action the App's id and key to renew it", () => {
+    const token = job.steps.find((step) => step.id === "token");
+    expect(token?.uses).toBe("actions/create-github-app-token@v2");
+    expect(token?.with).toMatchObject({
+      "app-id": "${{ vars.SWARM_APP_ID }}",
+      "private-key": "${{ secrets.SWARM_APP_PRIVATE_KEY }}",
+    });
     expect(theActionStep(workflow).with).toMatchObject({
+      "github-token": "${{ steps.token.outputs.token }}",
       "app-id": "${{ vars.SWARM_APP_ID }}",
       "app-private-key": "${{ secrets.SWARM_APP_PRIVATE_KEY }}",
     });
-    expect(theActionStep(workflow).with?.["github-token"]).toBeUndefined();
   });
 
   it("passes the Action every input action.yml requires, and only inputs it has", () => {
@@ -82,7 +88,7 @@ describe.each([agentWorkflowFile, templateFile])("%s", (file) => {
     expect(command).not.toContain("${{");
   });
 
-  it("shows secrets to the Action step only: the App's key as an input, the agent's key in its env", () => {
+  it("shows secrets to the token step and the Action step only: the App's key, and the agent's key in its env", () => {
     const action = theActionStep(workflow);
     for (const step of job.steps) {
       if (step === action) {
@@ -91,7 +97,7 @@ describe.each([agentWorkflowFile, templateFile])("%s", (file) => {
         );
         expect(secrets).toEqual([["app-private-key", "${{ secrets.SWARM_APP_PRIVATE_KEY }}"]]);
         expect(step.env).toEqual({ ANTHROPIC_API_KEY: "${{ secrets.ANTHROPIC_API_KEY }}" });
-      } else expect(JSON.stringify(step)).not.toContain("secrets.");
+      } else if (step.id !== "token") expect(JSON.stringify(step)).not.toContain("secrets.");
     }
   });
 });
