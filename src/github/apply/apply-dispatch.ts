@@ -7,6 +7,7 @@
 import type { Effect } from "../../engine/track/effects.js";
 import type { EngineEvent } from "../../engine/track/events.js";
 import { isInFlight } from "../../engine/track/unit-run.js";
+import { withAnswers } from "../../render/task-issue-answers.js";
 import { isRepoError } from "../repo/errors.js";
 import { dispatchInputs, parseRunName } from "../workflows/run-name.js";
 import type { EffectResult } from "./apply-context.js";
@@ -48,6 +49,7 @@ export async function applyDispatch(
     }
     await repo.createBranch(effect.branch, head);
   }
+  await ensureAnswers(session, effect);
   if (options.mayBeSent) {
     const runs = await repo.listRuns(settings.workflow, effect.branch);
     const sent = runs.find((run) => {
@@ -77,6 +79,16 @@ export async function applyDispatch(
     }
     throw error;
   }
+}
+
+/** The answers the attempt goes out with, written into the task issue the agent reads its brief from. */
+async function ensureAnswers(session: ApplySession, effect: Dispatch): Promise<void> {
+  const issue = session.links(effect.track, effect.unit).issue;
+  if (issue === null || effect.answers.length === 0) return;
+  const found = await session.repo.getIssue(issue);
+  if (!found) return;
+  const body = withAnswers(found.body, effect.answers);
+  if (body !== found.body) await session.repo.updateIssue(issue, { body });
 }
 
 export async function applyCancelRun(session: ApplySession, effect: CancelRun): Promise<EffectResult> {

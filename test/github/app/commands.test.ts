@@ -168,6 +168,10 @@ describe("commands and who may give them", () => {
     expect(t2.labels).toContain("swarm:needs-input");
     await say(world, t2, "/answer Use the hosted captcha,\nnot our own.");
     expect(world.world.runs.map((run) => run.inputs.task)).toEqual(["T01", "T02"]);
+    // The agent's brief is the task issue: the answer is in it now, above the app's marker.
+    expect(t2.body).toContain("### Answers");
+    expect(t2.body).toContain("   > Use the hosted captcha,");
+    expect(t2.body.indexOf("### Answers")).toBeLessThan(t2.body.indexOf("<!-- swarm-dispatch:task "));
   });
 
   it("/answer E-02 names the second open question of the track; /unlock src/ui/login.tsx names a lock by its path", async () => {
