@@ -6,6 +6,7 @@
 
 import { mkdir, open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { scopeViolations } from "../engine/scope-violations.js";
 import { branchOf, branchPart } from "../engine/track/branch-name.js";
 import { taskIssueTitle } from "../render/task-issue.js";
 import { parseReport } from "../report/index.js";
@@ -24,7 +25,6 @@ import type { GitRepo } from "./git-repo.js";
 import { pullRequestBody } from "./pull-request-body.js";
 import { renderBrief } from "./render-brief.js";
 import { runAgent } from "./run-agent.js";
-import { scopeViolations } from "./scope-check.js";
 import { timeLimitMinutes } from "./time-limit.js";
 
 export interface AttemptContext {

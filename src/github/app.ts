@@ -4,7 +4,9 @@
 
 import type { ApplicationFunction, Context } from "probot";
 import { type AppOptions, defaultAppOptions } from "./app-options.js";
+import { isCiNews, onCiEvent, onMergeGroup, pullNumbersOf } from "./handlers/on-checks.js";
 import { mayHoldCommand, onComment } from "./handlers/on-comment.js";
+import { onPullRequest, type PullPayload, pullActions } from "./handlers/on-pull-request.js";
 import { onTrackIssue, trackIssueActions } from "./handlers/on-track-issue.js";
 import { isAgentRun, onWorkflowRun, type WorkflowRunPayload } from "./handlers/on-workflow-run.js";
 import { type CommentPayload, type IssuesPayload, isBot } from "./handlers/payload.js";
@@ -45,8 +47,23 @@ export function createSwarmDispatchApp(overrides: Partial<AppOptions> = {}): App
     });
     app.on(["workflow_run.in_progress", "workflow_run.completed"], async (context) => {
       const payload = context.payload as unknown as WorkflowRunPayload;
-      if (!isAgentRun(payload)) return;
-      await onWorkflowRun(payload, await envOf(context));
+      if (isAgentRun(payload)) await onWorkflowRun(payload, await envOf(context));
+      else if (payload.action === "completed" && pullNumbersOf(context.payload as never).length > 0)
+        await onCiEvent(context.payload as never, await envOf(context));
+    });
+    app.on(
+      pullActions.map((action) => `pull_request.${action}` as const),
+      async (context) => {
+        await onPullRequest(context.payload as unknown as PullPayload, await envOf(context));
+      },
+    );
+    app.on(["check_suite.completed", "check_run.completed", "check_run.rerequested"], async (context) => {
+      const payload = context.payload as unknown as Record<string, unknown>;
+      if (!isCiNews(payload) || pullNumbersOf(payload).length === 0) return;
+      await onCiEvent(payload, await envOf(context));
+    });
+    app.on("merge_group.checks_requested", async (context) => {
+      await onMergeGroup(context.payload as never, await envOf(context));
     });
   };
 }

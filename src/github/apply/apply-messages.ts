@@ -4,8 +4,10 @@
 
 import type { Effect } from "../../engine/track/effects.js";
 import type { StopReason } from "../../engine/track/state.js";
+import { renderFinalReport } from "../../render/final-report.js";
 import { truncate } from "../../render/markdown-text.js";
 import { neutraliseReferences } from "../../render/markdown-text-github.js";
+import { trackField } from "../../render/task-issue-marker.js";
 import type { EffectResult } from "./apply-context.js";
 import type { ApplySession } from "./apply-session.js";
 
@@ -39,6 +41,7 @@ export function messageBody(effect: Message): string | null {
 }
 
 export async function applyMessage(session: ApplySession, effect: Message): Promise<EffectResult> {
+  if (effect.type === "track-completed") return completeTrack(session, effect);
   const body = messageBody(effect);
   if (body === null) return {};
   const unit = effect.type === "comment" ? effect.unit : null;
@@ -49,4 +52,27 @@ export async function applyMessage(session: ApplySession, effect: Message): Prom
 
 function safe(text: string): string {
   return neutraliseReferences(truncate(text, maxCommentChars));
+}
+
+/** The final report on the track issue, which is then closed as completed. */
+async function completeTrack(
+  session: ApplySession,
+  effect: Extract<Effect, { type: "track-completed" }>,
+): Promise<EffectResult> {
+  const track = session.document.engine.tracks[effect.track];
+  const issue = Number(effect.track);
+  const body = track
+    ? renderFinalReport({
+        track,
+        prOf: (unit) => session.links(effect.track, unit).pr,
+        message: effect.message,
+        now: session.context.now(),
+      })
+    : (messageBody(effect) ?? "");
+  const marker = `<!-- swarm-dispatch:final-report track=${trackField(effect.track)} -->`;
+  // A redone effect finds its report instead of posting a second one.
+  const found = await session.repo.findComment(issue, (text) => text.includes(marker), 300);
+  if (!found) await session.repo.createComment(issue, `${body}\n\n${marker}`);
+  await session.repo.updateIssue(issue, { state: "closed", stateReason: "completed" });
+  return {};
 }

@@ -9,6 +9,7 @@ import type { ApplyContext, ApplyOutcome, EffectResult } from "./apply-context.j
 import { applyCreateTask } from "./apply-create-task.js";
 import { applyCancelRun, applyDispatch } from "./apply-dispatch.js";
 import { applyMessage } from "./apply-messages.js";
+import { applyPostCheck } from "./apply-post-check.js";
 import { ApplySession } from "./apply-session.js";
 import { applySetStatus } from "./apply-set-status.js";
 
@@ -71,8 +72,7 @@ function applyOne(session: ApplySession, entry: PendingEffect, mayBeSent: boolea
     case "budget-warning":
       return applyMessage(session, effect);
     case "post-check":
-      // Gate results reach the engine only from pull request checks, which post their own check runs.
-      return Promise.resolve({});
+      return applyPostCheck(session, effect);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Effect } from "../../engine/track/effects.js";
 import { statusLabel, statusLabels, statusSpec } from "../labels/index.js";
 import type { EffectResult } from "./apply-context.js";
+import { handOff } from "./apply-handoff.js";
 import type { ApplySession } from "./apply-session.js";
 
 type SetStatus = Extract<Effect, { type: "set-status" }>;
@@ -35,6 +36,8 @@ export async function applySetStatus(session: ApplySession, effect: SetStatus): 
   );
 
   const close = status === "done" || status === "cancelled";
+  const track = session.document.engine.tracks[effect.track];
+  if (status === "done" && track) await handOff(session, track, effect.unit);
   if (close === links.closed) return {};
   await session.repo.updateIssue(
     issue,

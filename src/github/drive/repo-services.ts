@@ -28,4 +28,6 @@ export interface RepoServices {
   background: (job: () => Promise<void>) => void;
   /** Asks for a tick at this time (a retry's backoff ends). */
   wake: (at: number) => void;
+  /** A decision released a lock while these pull requests were blocked by one: check them again. */
+  locksReleased?: (pulls: readonly number[]) => Promise<void>;
 }

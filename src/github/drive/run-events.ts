@@ -55,6 +55,9 @@ export async function runEvents(
     if (round === 0) outcome.patches.unshift(...learnt);
     document = await recordApplied(services, outcome.document, outcome, tracks);
     queue = outcome.followUps;
+    const blocked = document.blockedPulls ?? [];
+    if (blocked.length > 0 && releasedLock(decision.before.engine, decision.document.engine))
+      await services.locksReleased?.(blocked);
   }
   return { document: document as AppDocument, first };
 }
@@ -145,6 +148,18 @@ async function reportDropped(services: RepoServices, entry: PendingEffect): Prom
   } catch (error) {
     services.log.error(`could not report a dropped effect ${entry.id}: ${(error as Error).message}`);
   }
+}
+
+/** Whether some unit held a lock before the decision and holds none (or a smaller one) after it. */
+function releasedLock(before: EngineState, after: EngineState): boolean {
+  for (const [id, track] of Object.entries(before.tracks)) {
+    for (const [unit, run] of Object.entries(track.runs)) {
+      if (!run.lock) continue;
+      const now = after.tracks[id]?.runs[unit]?.lock;
+      if (!now || now.touches.length < run.lock.touches.length) return true;
+    }
+  }
+  return false;
 }
 
 function sameDocument(a: AppDocument, b: AppDocument): boolean {

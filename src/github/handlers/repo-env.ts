@@ -10,6 +10,7 @@ import { OctokitRepo } from "../repo/octokit-repo.js";
 import type { ConfigReader, SettingsCache } from "../settings/load-settings.js";
 import type { SettingsProblem } from "../settings/settings-problem.js";
 import { readTrackPlan } from "../tracks/read-track-plan.js";
+import { recheckBlocked } from "./on-pull-request.js";
 
 export interface RepoEnv {
   services: RepoServices;
@@ -52,6 +53,7 @@ export async function repoEnv(
     // Work after the webhook's answer must never take the process down: its failures are logged, and what it
     // left undone stays in the outbox for reconcile.
     background: (job) => options.background(() => job().catch((error) => logFailure(context.log, error))),
+    locksReleased: (pulls) => recheckBlocked(services, pulls),
     wake: (at) =>
       options.wake(at, () =>
         runEvents(services, [{ id: `tick:${at}`, type: "tick" }]).then(

@@ -20,6 +20,9 @@ import type { RepoEnv } from "./repo-env.js";
 /** How long a dispatched attempt may have no run on GitHub before it counts as lost. */
 export const lostRunGraceMs = 10 * 60_000;
 
+/** A run still going this long after its dispatch is hung: the Action stops agents at 5 hours, the job at 5.5. */
+export const hungAfterMs = 6 * 3_600_000;
+
 /** Effects taken over in one go; a track has at most 100 units, a few effects each. */
 const maxTakenOver = 500;
 
@@ -118,6 +121,20 @@ export async function lostRunEnds(
         id: `run:${mine.id}:completed`,
         outcome,
         message: `its run ended ${String(mine.conclusion).replaceAll("_", " ")} while the app was not told`,
+      });
+    } else if (
+      mine &&
+      mine.status !== "completed" &&
+      run.dispatchedAt !== null &&
+      services.clock() - run.dispatchedAt > hungAfterMs
+    ) {
+      // Past every time limit the Action and the workflow set: the runner is gone or stuck. Stop it and retry.
+      await services.repo.cancelRun(mine.id);
+      events.push({
+        ...base,
+        id: `hung:${mine.id}`,
+        outcome: "timed-out",
+        message: `its run hung past every time limit and was cancelled`,
       });
     }
   }

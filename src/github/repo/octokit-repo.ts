@@ -4,22 +4,31 @@
 
 import type { LabelSpec } from "../labels/index.js";
 import { OctokitBranches } from "./octokit-branches.js";
+import { listCheckRuns } from "./octokit-check-runs.js";
+import { createCheckRun, updateCheckRun } from "./octokit-check-write.js";
 import { OctokitComments } from "./octokit-comments.js";
 import { OctokitIssueLinks } from "./octokit-issue-links.js";
 import { OctokitIssues } from "./octokit-issues.js";
 import { OctokitLabels } from "./octokit-labels.js";
+import { mergePull, updatePullBranch } from "./octokit-merge.js";
 import { readPermission } from "./octokit-permission.js";
+import { getPull } from "./octokit-pull-detail.js";
+import { listPullFiles } from "./octokit-pull-files.js";
 import { listPulls } from "./octokit-pulls.js";
 import { OctokitWorkflows } from "./octokit-workflows.js";
 import { type Octokit, type RepoClient, type RepoCoordinates, repoClient } from "./repo-client.js";
 import type {
+  ChangedFile,
+  CheckRunInput,
   DispatchedRun,
+  FoundCheckRun,
   FoundComment,
   FoundIssue,
   FoundPull,
   FoundRun,
   IssueRef,
   Permission,
+  PullDetail,
   Reaction,
   RepoPort,
 } from "./repo-port.js";
@@ -121,6 +130,34 @@ export class OctokitRepo implements RepoPort {
 
   listPulls(branch: string): Promise<FoundPull[]> {
     return listPulls(this.client, branch);
+  }
+
+  getPull(pull: number): Promise<PullDetail | null> {
+    return getPull(this.client, pull);
+  }
+
+  listPullFiles(pull: number, limit: number): Promise<ChangedFile[]> {
+    return listPullFiles(this.client, pull, limit);
+  }
+
+  mergePull(pull: number, sha: string): Promise<{ merged: true } | { merged: false; reason: string }> {
+    return mergePull(this.client, pull, sha);
+  }
+
+  updatePullBranch(pull: number, headSha: string): Promise<"updated" | "conflict"> {
+    return updatePullBranch(this.client, pull, headSha);
+  }
+
+  listCheckRuns(sha: string, limit: number): Promise<FoundCheckRun[]> {
+    return listCheckRuns(this.client, sha, limit);
+  }
+
+  createCheckRun(input: CheckRunInput): Promise<number> {
+    return createCheckRun(this.client, input);
+  }
+
+  updateCheckRun(id: number, input: Omit<CheckRunInput, "headSha">): Promise<"updated" | "missing"> {
+    return updateCheckRun(this.client, id, input);
   }
 
   dispatchWorkflow(

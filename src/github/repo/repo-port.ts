@@ -56,6 +56,71 @@ export interface FoundRun {
   createdAt: string;
 }
 
+/** A pull request read whole: what the checks, the merge and the report need. */
+export interface PullDetail extends FoundPull {
+  baseRef: string;
+  /** Who opened it (the Action's App for a task pull request). */
+  author: { login: string; type: string } | null;
+  /** Whether its head is a branch of this repository (not a fork). */
+  sameRepository: boolean;
+  /** GitHub's mergeability: null while it is still computing. */
+  mergeable: boolean | null;
+  /** `clean`, `behind`, `dirty` (conflicts), `blocked`, `unstable`, `unknown` … as GitHub says. */
+  mergeableState: string;
+}
+
+export interface ChangedFile {
+  /** The path after the change (a rename's new name). */
+  path: string;
+  /** The path before a rename, or null. */
+  previousPath: string | null;
+  status: string;
+}
+
+/** A check run as GitHub lists it on a commit. */
+export interface FoundCheckRun {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  /** The GitHub App that made it (null for commit statuses shown as checks). */
+  appId: number | null;
+  externalId: string | null;
+  startedAt: string | null;
+}
+
+export type CheckConclusion =
+  | "success"
+  | "failure"
+  | "neutral"
+  | "cancelled"
+  | "timed_out"
+  | "action_required";
+
+export interface CheckAnnotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+}
+
+export interface CheckRunInput {
+  name: string;
+  headSha: string;
+  /** The natural key of this check (track, unit, what): the app finds it again by it. */
+  externalId: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion?: CheckConclusion;
+  title: string;
+  /** At most 65,535 bytes; longer text is cut by the caller. */
+  summary: string;
+  text?: string;
+  /** At most 50 per request; the implementation sends more in further updates of the same run. */
+  annotations?: readonly CheckAnnotation[];
+}
+
 export type Reaction = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
 
 export interface RepoPort {
@@ -104,6 +169,21 @@ export interface RepoPort {
   listBranches(prefix: string): Promise<{ name: string; sha: string }[]>;
   /** Pull requests whose head is this branch of this repository, newest first. */
   listPulls(branch: string): Promise<FoundPull[]>;
+  /** One pull request with its mergeability, or null when there is none of that number. */
+  getPull(pull: number): Promise<PullDetail | null>;
+  /** The files a pull request changes, at most `limit` of them (GitHub lists at most 3,000). */
+  listPullFiles(pull: number, limit: number): Promise<ChangedFile[]>;
+  /** Merges it (squash); `refused` when GitHub will not (checks, conflicts, review rules), with its reason. */
+  mergePull(pull: number, sha: string): Promise<{ merged: true } | { merged: false; reason: string }>;
+  /** Merges the base into the head (update-branch); `conflict` when that does not merge cleanly. */
+  updatePullBranch(pull: number, headSha: string): Promise<"updated" | "conflict">;
+
+  /** Check runs on a commit (every app's), at most `limit`. */
+  listCheckRuns(sha: string, limit: number): Promise<FoundCheckRun[]>;
+  /** Creates a check run, sending annotations past the first 50 in further updates; returns its id. */
+  createCheckRun(input: CheckRunInput): Promise<number>;
+  /** Updates a check run the app made (same rules for annotations); `missing` when it is gone. */
+  updateCheckRun(id: number, input: Omit<CheckRunInput, "headSha">): Promise<"updated" | "missing">;
 
   /** Starts a `workflow_dispatch` run of `workflow` (a file name in .github/workflows) on `ref`. */
   dispatchWorkflow(

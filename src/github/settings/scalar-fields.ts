@@ -61,4 +61,9 @@ export const scalarFields: Record<ScalarName, ScalarField> = {
     example: "gateTimeoutMinutes: 60",
     defaultText: "60",
   },
+  otherPullRequests: {
+    expected: "fail or warn",
+    example: "otherPullRequests: warn",
+    defaultText: "fail",
+  },
 };

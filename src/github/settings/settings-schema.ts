@@ -39,6 +39,8 @@ export interface RepoSettings {
   alwaysAllowed: string[];
   autoMerge: boolean;
   gateTimeoutMinutes: number;
+  /** What the swarm/locks check does with a pull request that is no task's and changes a locked path. */
+  otherPullRequests: "fail" | "warn";
 }
 
 export const settingsLimits = {
@@ -69,6 +71,7 @@ export function defaultSettings(): RepoSettings {
     alwaysAllowed: [],
     autoMerge: false,
     gateTimeoutMinutes: 60,
+    otherPullRequests: "fail",
   };
 }
 
@@ -114,6 +117,7 @@ export const scalarSchemas = {
   labelPrefix: z.string().refine((prefix) => labelPrefixProblem(prefix) === null),
   autoMerge: z.boolean(),
   gateTimeoutMinutes: z.number().int().min(1).max(settingsLimits.gateTimeoutMinutes),
+  otherPullRequests: z.enum(["fail", "warn"]),
 };
 
 const countAtMost =
@@ -162,6 +166,7 @@ export const settingsFileSchema = z
     alwaysAllowed: z.array(allowedPathSchema).max(settingsLimits.alwaysAllowed).nullish(),
     autoMerge: scalarSchemas.autoMerge.optional(),
     gateTimeoutMinutes: scalarSchemas.gateTimeoutMinutes.optional(),
+    otherPullRequests: scalarSchemas.otherPullRequests.optional(),
     _extends: z.unknown().optional(),
   })
   .strict();

@@ -21,6 +21,8 @@ export interface UnitLinks {
   run: RunLink | null;
   /** The app closed the task issue (done or cancelled); reopened when the unit goes again. */
   closed: boolean;
+  /** The latest report's handoff note, for the dependents' task issues once this unit is merged. */
+  handoff?: string;
 }
 
 /** Units that went out in one decision: the dashboard's batch history. */
@@ -56,6 +58,8 @@ export interface AppDocument {
   outbox: PendingEffect[];
   /** Numbers the next pending effect. */
   nextEffect: number;
+  /** Pull requests whose swarm/locks check failed on a held lock: checked again when a lock is released. */
+  blockedPulls?: number[];
 }
 
 /** Batches kept per track: the dashboard shows the recent ones. */

@@ -20,6 +20,8 @@ export interface Decision {
   wakes: number[];
   /** How many times the write lost a race before it went through. */
   conflicts: number;
+  /** The document the decision was made on (what it changed is the difference). */
+  before: AppDocument;
 }
 
 export interface DecideOptions {
@@ -60,7 +62,7 @@ export async function decide(
     const version = stored ? stored.version : null;
     // Nothing new (a redelivery): no write, no effects.
     if (state === prepared && prepared === before.engine) {
-      return { document: before, version, pending: [], wakes: [], conflicts: attempt };
+      return { document: before, version, pending: [], wakes: [], conflicts: attempt, before };
     }
     const wakes = effects.flatMap((effect) => (effect.type === "wake" ? [effect.at] : []));
     const document = recordBatches({ ...before, engine: state }, effects, options.now);
@@ -68,7 +70,7 @@ export async function decide(
     const { document: next, added } = addToOutbox(document, effects, options.owner, until);
     const written = await store.save(next, version);
     if (written !== "conflict") {
-      return { document: next, version: written, pending: added, wakes, conflicts: attempt };
+      return { document: next, version: written, pending: added, wakes, conflicts: attempt, before };
     }
   }
   throw new StateConflictError(attempts);

@@ -16,6 +16,7 @@ const unitLinks = z.object({
   pr: issueNumber,
   run: z.object({ id: z.number().int().positive(), url: z.string().nullable(), attempt: count }).nullable(),
   closed: z.boolean(),
+  handoff: z.string().max(4000).optional(),
 });
 
 const trackLinks = z.object({
@@ -66,6 +67,7 @@ const shape = z.object({
       }),
     ),
     nextEffect: z.number().int().positive(),
+    blockedPulls: z.array(z.number().int().positive()).max(1000).optional(),
   }),
 });
 

@@ -35,6 +35,7 @@ const validFile = fc.record(
     alwaysAllowed: fc.array(fc.constantFrom("a.lock", "docs/", "**/x.lock"), { maxLength: 3 }),
     autoMerge: fc.boolean(),
     gateTimeoutMinutes: fc.integer({ min: 1, max: 1440 }),
+    otherPullRequests: fc.constantFrom("fail", "warn"),
     _extends: fc.constant(".github"),
   },
   { requiredKeys: [] },
@@ -123,6 +124,7 @@ describe("settings schema and reader", () => {
       "alwaysAllowed",
       "autoMerge",
       "gateTimeoutMinutes",
+      "otherPullRequests",
     ]);
   });
 });

@@ -60,7 +60,6 @@ export const repoRoutes: Route[] = [
       return [200, { permission, role_name: role, user: { login } }];
     },
   },
-  { method: "GET", pattern: /^\/pulls$/, answer: () => [200, []] },
 ];
 
 function getContents(world: RepoWorld, path: string, query: URLSearchParams, raw: boolean): Answer {

@@ -5,11 +5,12 @@ import type { RepoWorld } from "./repo-world.js";
 import { actionRoutes } from "./repo-world-action-routes.js";
 import { repoRoutes } from "./repo-world-git-routes.js";
 import { issueRoutes } from "./repo-world-issue-routes.js";
+import { pullRoutes } from "./repo-world-pull-routes.js";
 import { type Answer, type Body, notFound } from "./repo-world-route.js";
 
 export type { Answer } from "./repo-world-route.js";
 
-const routes = [...repoRoutes, ...issueRoutes, ...actionRoutes];
+const routes = [...pullRoutes, ...repoRoutes, ...issueRoutes, ...actionRoutes];
 
 export function routeWorld(
   world: RepoWorld,

@@ -45,6 +45,37 @@ export interface WorldRun {
   conclusion: string | null;
 }
 
+export interface WorldPull {
+  number: number;
+  id: number;
+  title: string;
+  body: string;
+  branch: string;
+  headSha: string;
+  base: string;
+  state: "open" | "closed";
+  merged: boolean;
+  /** GitHub's mergeable_state: clean, behind, dirty … */
+  mergeableState: string;
+  author: WorldUser;
+  files: { path: string; status: string; previousPath?: string }[];
+}
+
+export interface WorldCheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  status: string;
+  conclusion: string | null;
+  externalId: string | null;
+  /** The app that made it: the Swarm Dispatch app's runs, or CI's. */
+  app: "swarm" | "ci";
+  title: string;
+  summary: string;
+  annotations: { path: string; annotation_level: string; message: string }[];
+  startedAt: string;
+}
+
 export interface WorldOptions {
   owner?: string;
   repo?: string;
@@ -68,6 +99,10 @@ export class RepoWorld {
   readonly labels = new Map<string, { name: string; color: string; description: string }>();
   readonly refs = new Map<string, string>([["main", "c0ffee0000000000000000000000000000000000"]]);
   readonly runs: WorldRun[] = [];
+  readonly pulls = new Map<number, WorldPull>();
+  readonly checkRuns: WorldCheckRun[] = [];
+  /** Pull requests merged through the API, in order. */
+  readonly merges: number[] = [];
   readonly permissions: Map<string, Permission>;
   readonly unknown: string[] = [];
   readonly options: Required<Omit<WorldOptions, "owner" | "repo" | "permissions">>;
@@ -187,6 +222,49 @@ export class RepoWorld {
   assertClean(): void {
     if (this.unknown.length > 0)
       throw new Error(`requests the world does not know:\n${this.unknown.join("\n")}`);
+  }
+
+  /** A pull request from `branch` (the Action's, by default: opened with the App's token). */
+  openPull(input: Partial<WorldPull> & { branch: string; body: string }): WorldPull {
+    const pull: WorldPull = {
+      number: this.nextNumber++,
+      id: this.id(),
+      title: input.branch,
+      base: "main",
+      state: "open",
+      merged: false,
+      mergeableState: "clean",
+      author: appBot,
+      files: [],
+      ...input,
+      headSha: input.headSha ?? this.sha(`${input.branch}:${this.nextId}`),
+    };
+    this.pulls.set(pull.number, pull);
+    return pull;
+  }
+
+  /** A CI check run on a commit, as another app (CI) would post it. */
+  ciCheck(headSha: string, name: string, status: string, conclusion: string | null): WorldCheckRun {
+    const run: WorldCheckRun = {
+      id: this.id(),
+      name,
+      headSha,
+      status,
+      conclusion,
+      externalId: null,
+      app: "ci",
+      title: name,
+      summary: "",
+      annotations: [],
+      startedAt: "2026-12-06T09:00:00Z",
+    };
+    this.checkRuns.push(run);
+    return run;
+  }
+
+  /** The app's check run of this name on a commit, the newest one. */
+  check(headSha: string, name: string): WorldCheckRun | undefined {
+    return this.checkRuns.filter((run) => run.headSha === headSha && run.name === name).at(-1);
   }
 
   nextIssueNumber(): number {

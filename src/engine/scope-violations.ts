@@ -3,8 +3,8 @@
 // the report file the Action itself writes. A write-shared task without touches may change anything (it runs
 // alone); a read-only task may change nothing.
 
-import { touchesOverlap } from "../engine/touches.js";
-import type { UnitSpec } from "../engine/track/state.js";
+import { touchesOverlap } from "./touches.js";
+import type { UnitSpec } from "./track/state.js";
 
 export function scopeViolations(
   spec: Pick<UnitSpec, "touches" | "concurrency">,
