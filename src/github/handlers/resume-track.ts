@@ -9,6 +9,7 @@ import type { TrackState } from "../../engine/track/state.js";
 import { isInFlight } from "../../engine/track/unit-run.js";
 import type { RepoServices } from "../drive/repo-services.js";
 import { applyWithin, recordApplied, runEvents } from "../drive/run-events.js";
+import { lostPullEnds, repairText } from "../reconcile/lost-pull-ends.js";
 import type { AppDocument, PendingEffect } from "../state/app-document.js";
 import { amend } from "../state/decide.js";
 import { claimExpired } from "../state/outbox.js";
@@ -40,9 +41,14 @@ export async function resumeTrack(env: RepoEnv, track: string, by: string): Prom
   const state =
     document && Object.hasOwn(document.engine.tracks, track) ? document.engine.tracks[track] : undefined;
   const events: EngineEvent[] = [];
-  if (document && state) events.push(...(await lostRunEnds(services, document, state)));
-  for (const event of events)
-    if (event.type === "attempt-failed") repairs.push(`${event.unit}: ${event.message}`);
+  if (document && state) {
+    events.push(...(await lostRunEnds(services, document, state)));
+    events.push(...(await lostPullEnds(services, document, state)));
+  }
+  for (const event of events) {
+    const text = repairText(event);
+    if (text) repairs.push(text);
+  }
   events.push({ id: `${env.deliveryId}:resume`, type: "command", track, command: { type: "resume" }, by });
   await runEvents(services, events);
   if (repairs.length > 0) {
