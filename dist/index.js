@@ -21244,245 +21244,6 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/punycode.js/punycode.js
-var require_punycode = __commonJS({
-  "node_modules/punycode.js/punycode.js"(exports, module) {
-    "use strict";
-    var maxInt = 2147483647;
-    var base = 36;
-    var tMin = 1;
-    var tMax = 26;
-    var skew = 38;
-    var damp = 700;
-    var initialBias = 72;
-    var initialN = 128;
-    var delimiter = "-";
-    var regexPunycode = /^xn--/;
-    var regexNonASCII = /[^\0-\x7F]/;
-    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
-    var errors = {
-      "overflow": "Overflow: input needs wider integers to process",
-      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
-      "invalid-input": "Invalid input"
-    };
-    var baseMinusTMin = base - tMin;
-    var floor = Math.floor;
-    var stringFromCharCode = String.fromCharCode;
-    function error63(type) {
-      throw new RangeError(errors[type]);
-    }
-    function map2(array2, callback) {
-      const result = [];
-      let length = array2.length;
-      while (length--) {
-        result[length] = callback(array2[length]);
-      }
-      return result;
-    }
-    function mapDomain(domain2, callback) {
-      const parts = domain2.split("@");
-      let result = "";
-      if (parts.length > 1) {
-        result = parts[0] + "@";
-        domain2 = parts[1];
-      }
-      domain2 = domain2.replace(regexSeparators, ".");
-      const labels = domain2.split(".");
-      const encoded = map2(labels, callback).join(".");
-      return result + encoded;
-    }
-    function ucs2decode(string4) {
-      const output2 = [];
-      let counter = 0;
-      const length = string4.length;
-      while (counter < length) {
-        const value = string4.charCodeAt(counter++);
-        if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string4.charCodeAt(counter++);
-          if ((extra & 64512) == 56320) {
-            output2.push(((value & 1023) << 10) + (extra & 1023) + 65536);
-          } else {
-            output2.push(value);
-            counter--;
-          }
-        } else {
-          output2.push(value);
-        }
-      }
-      return output2;
-    }
-    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-    var basicToDigit = function(codePoint) {
-      if (codePoint >= 48 && codePoint < 58) {
-        return 26 + (codePoint - 48);
-      }
-      if (codePoint >= 65 && codePoint < 91) {
-        return codePoint - 65;
-      }
-      if (codePoint >= 97 && codePoint < 123) {
-        return codePoint - 97;
-      }
-      return base;
-    };
-    var digitToBasic = function(digit, flag) {
-      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
-    };
-    var adapt = function(delta, numPoints, firstTime) {
-      let k = 0;
-      delta = firstTime ? floor(delta / damp) : delta >> 1;
-      delta += floor(delta / numPoints);
-      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
-        delta = floor(delta / baseMinusTMin);
-      }
-      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
-    };
-    var decode4 = function(input2) {
-      const output2 = [];
-      const inputLength = input2.length;
-      let i = 0;
-      let n = initialN;
-      let bias = initialBias;
-      let basic = input2.lastIndexOf(delimiter);
-      if (basic < 0) {
-        basic = 0;
-      }
-      for (let j = 0; j < basic; ++j) {
-        if (input2.charCodeAt(j) >= 128) {
-          error63("not-basic");
-        }
-        output2.push(input2.charCodeAt(j));
-      }
-      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
-        const oldi = i;
-        for (let w = 1, k = base; ; k += base) {
-          if (index >= inputLength) {
-            error63("invalid-input");
-          }
-          const digit = basicToDigit(input2.charCodeAt(index++));
-          if (digit >= base) {
-            error63("invalid-input");
-          }
-          if (digit > floor((maxInt - i) / w)) {
-            error63("overflow");
-          }
-          i += digit * w;
-          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-          if (digit < t) {
-            break;
-          }
-          const baseMinusT = base - t;
-          if (w > floor(maxInt / baseMinusT)) {
-            error63("overflow");
-          }
-          w *= baseMinusT;
-        }
-        const out = output2.length + 1;
-        bias = adapt(i - oldi, out, oldi == 0);
-        if (floor(i / out) > maxInt - n) {
-          error63("overflow");
-        }
-        n += floor(i / out);
-        i %= out;
-        output2.splice(i++, 0, n);
-      }
-      return String.fromCodePoint(...output2);
-    };
-    var encode4 = function(input2) {
-      const output2 = [];
-      input2 = ucs2decode(input2);
-      const inputLength = input2.length;
-      let n = initialN;
-      let delta = 0;
-      let bias = initialBias;
-      for (const currentValue of input2) {
-        if (currentValue < 128) {
-          output2.push(stringFromCharCode(currentValue));
-        }
-      }
-      const basicLength = output2.length;
-      let handledCPCount = basicLength;
-      if (basicLength) {
-        output2.push(delimiter);
-      }
-      while (handledCPCount < inputLength) {
-        let m = maxInt;
-        for (const currentValue of input2) {
-          if (currentValue >= n && currentValue < m) {
-            m = currentValue;
-          }
-        }
-        const handledCPCountPlusOne = handledCPCount + 1;
-        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
-          error63("overflow");
-        }
-        delta += (m - n) * handledCPCountPlusOne;
-        n = m;
-        for (const currentValue of input2) {
-          if (currentValue < n && ++delta > maxInt) {
-            error63("overflow");
-          }
-          if (currentValue === n) {
-            let q = delta;
-            for (let k = base; ; k += base) {
-              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-              if (q < t) {
-                break;
-              }
-              const qMinusT = q - t;
-              const baseMinusT = base - t;
-              output2.push(
-                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
-              );
-              q = floor(qMinusT / baseMinusT);
-            }
-            output2.push(stringFromCharCode(digitToBasic(q, 0)));
-            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
-            delta = 0;
-            ++handledCPCount;
-          }
-        }
-        ++delta;
-        ++n;
-      }
-      return output2.join("");
-    };
-    var toUnicode = function(input2) {
-      return mapDomain(input2, function(string4) {
-        return regexPunycode.test(string4) ? decode4(string4.slice(4).toLowerCase()) : string4;
-      });
-    };
-    var toASCII = function(input2) {
-      return mapDomain(input2, function(string4) {
-        return regexNonASCII.test(string4) ? "xn--" + encode4(string4) : string4;
-      });
-    };
-    var punycode2 = {
-      /**
-       * A string representing the current Punycode.js version number.
-       * @memberOf punycode
-       * @type String
-       */
-      "version": "2.3.1",
-      /**
-       * An object of methods to convert from JavaScript's internal character
-       * representation (UCS-2) to Unicode code points, and back.
-       * @see <https://mathiasbynens.be/notes/javascript-encoding>
-       * @memberOf punycode
-       * @type Object
-       */
-      "ucs2": {
-        "decode": ucs2decode,
-        "encode": ucs2encode
-      },
-      "decode": decode4,
-      "encode": encode4,
-      "toASCII": toASCII,
-      "toUnicode": toUnicode
-    };
-    module.exports = punycode2;
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -23247,6 +23008,245 @@ var require_posix = __commonJS({
   "node_modules/picomatch/posix.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
+  }
+});
+
+// node_modules/punycode.js/punycode.js
+var require_punycode = __commonJS({
+  "node_modules/punycode.js/punycode.js"(exports, module) {
+    "use strict";
+    var maxInt = 2147483647;
+    var base = 36;
+    var tMin = 1;
+    var tMax = 26;
+    var skew = 38;
+    var damp = 700;
+    var initialBias = 72;
+    var initialN = 128;
+    var delimiter = "-";
+    var regexPunycode = /^xn--/;
+    var regexNonASCII = /[^\0-\x7F]/;
+    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+    var errors = {
+      "overflow": "Overflow: input needs wider integers to process",
+      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+      "invalid-input": "Invalid input"
+    };
+    var baseMinusTMin = base - tMin;
+    var floor = Math.floor;
+    var stringFromCharCode = String.fromCharCode;
+    function error63(type) {
+      throw new RangeError(errors[type]);
+    }
+    function map2(array2, callback) {
+      const result = [];
+      let length = array2.length;
+      while (length--) {
+        result[length] = callback(array2[length]);
+      }
+      return result;
+    }
+    function mapDomain(domain2, callback) {
+      const parts = domain2.split("@");
+      let result = "";
+      if (parts.length > 1) {
+        result = parts[0] + "@";
+        domain2 = parts[1];
+      }
+      domain2 = domain2.replace(regexSeparators, ".");
+      const labels = domain2.split(".");
+      const encoded = map2(labels, callback).join(".");
+      return result + encoded;
+    }
+    function ucs2decode(string4) {
+      const output2 = [];
+      let counter = 0;
+      const length = string4.length;
+      while (counter < length) {
+        const value = string4.charCodeAt(counter++);
+        if (value >= 55296 && value <= 56319 && counter < length) {
+          const extra = string4.charCodeAt(counter++);
+          if ((extra & 64512) == 56320) {
+            output2.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+          } else {
+            output2.push(value);
+            counter--;
+          }
+        } else {
+          output2.push(value);
+        }
+      }
+      return output2;
+    }
+    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+    var basicToDigit = function(codePoint) {
+      if (codePoint >= 48 && codePoint < 58) {
+        return 26 + (codePoint - 48);
+      }
+      if (codePoint >= 65 && codePoint < 91) {
+        return codePoint - 65;
+      }
+      if (codePoint >= 97 && codePoint < 123) {
+        return codePoint - 97;
+      }
+      return base;
+    };
+    var digitToBasic = function(digit, flag) {
+      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+    };
+    var adapt = function(delta, numPoints, firstTime) {
+      let k = 0;
+      delta = firstTime ? floor(delta / damp) : delta >> 1;
+      delta += floor(delta / numPoints);
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+        delta = floor(delta / baseMinusTMin);
+      }
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+    };
+    var decode4 = function(input2) {
+      const output2 = [];
+      const inputLength = input2.length;
+      let i = 0;
+      let n = initialN;
+      let bias = initialBias;
+      let basic = input2.lastIndexOf(delimiter);
+      if (basic < 0) {
+        basic = 0;
+      }
+      for (let j = 0; j < basic; ++j) {
+        if (input2.charCodeAt(j) >= 128) {
+          error63("not-basic");
+        }
+        output2.push(input2.charCodeAt(j));
+      }
+      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+        const oldi = i;
+        for (let w = 1, k = base; ; k += base) {
+          if (index >= inputLength) {
+            error63("invalid-input");
+          }
+          const digit = basicToDigit(input2.charCodeAt(index++));
+          if (digit >= base) {
+            error63("invalid-input");
+          }
+          if (digit > floor((maxInt - i) / w)) {
+            error63("overflow");
+          }
+          i += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
+            break;
+          }
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
+            error63("overflow");
+          }
+          w *= baseMinusT;
+        }
+        const out = output2.length + 1;
+        bias = adapt(i - oldi, out, oldi == 0);
+        if (floor(i / out) > maxInt - n) {
+          error63("overflow");
+        }
+        n += floor(i / out);
+        i %= out;
+        output2.splice(i++, 0, n);
+      }
+      return String.fromCodePoint(...output2);
+    };
+    var encode4 = function(input2) {
+      const output2 = [];
+      input2 = ucs2decode(input2);
+      const inputLength = input2.length;
+      let n = initialN;
+      let delta = 0;
+      let bias = initialBias;
+      for (const currentValue of input2) {
+        if (currentValue < 128) {
+          output2.push(stringFromCharCode(currentValue));
+        }
+      }
+      const basicLength = output2.length;
+      let handledCPCount = basicLength;
+      if (basicLength) {
+        output2.push(delimiter);
+      }
+      while (handledCPCount < inputLength) {
+        let m = maxInt;
+        for (const currentValue of input2) {
+          if (currentValue >= n && currentValue < m) {
+            m = currentValue;
+          }
+        }
+        const handledCPCountPlusOne = handledCPCount + 1;
+        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+          error63("overflow");
+        }
+        delta += (m - n) * handledCPCountPlusOne;
+        n = m;
+        for (const currentValue of input2) {
+          if (currentValue < n && ++delta > maxInt) {
+            error63("overflow");
+          }
+          if (currentValue === n) {
+            let q = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q < t) {
+                break;
+              }
+              const qMinusT = q - t;
+              const baseMinusT = base - t;
+              output2.push(
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+              );
+              q = floor(qMinusT / baseMinusT);
+            }
+            output2.push(stringFromCharCode(digitToBasic(q, 0)));
+            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+            delta = 0;
+            ++handledCPCount;
+          }
+        }
+        ++delta;
+        ++n;
+      }
+      return output2.join("");
+    };
+    var toUnicode = function(input2) {
+      return mapDomain(input2, function(string4) {
+        return regexPunycode.test(string4) ? decode4(string4.slice(4).toLowerCase()) : string4;
+      });
+    };
+    var toASCII = function(input2) {
+      return mapDomain(input2, function(string4) {
+        return regexNonASCII.test(string4) ? "xn--" + encode4(string4) : string4;
+      });
+    };
+    var punycode2 = {
+      /**
+       * A string representing the current Punycode.js version number.
+       * @memberOf punycode
+       * @type String
+       */
+      "version": "2.3.1",
+      /**
+       * An object of methods to convert from JavaScript's internal character
+       * representation (UCS-2) to Unicode code points, and back.
+       * @see <https://mathiasbynens.be/notes/javascript-encoding>
+       * @memberOf punycode
+       * @type Object
+       */
+      "ucs2": {
+        "decode": ucs2decode,
+        "encode": ucs2encode
+      },
+      "decode": decode4,
+      "encode": encode4,
+      "toASCII": toASCII,
+      "toUnicode": toUnicode
+    };
+    module.exports = punycode2;
   }
 });
 
@@ -48514,6 +48514,114 @@ function gitAuthFor(remoteUrl, token) {
 import { mkdir as mkdir2, open as open3, writeFile as writeFile2 } from "node:fs/promises";
 import { join } from "node:path";
 
+// src/engine/touches.ts
+var import_posix2 = __toESM(require_posix(), 1);
+
+// src/engine/glob-match.ts
+var import_posix = __toESM(require_posix(), 1);
+var maxTestedLength = 512;
+var maxWildcards = 6;
+var maxWildcardsPerSegment = 2;
+var maxCachedMatchers = 1e4;
+var matchers = /* @__PURE__ */ new Map();
+function globMayMatch(glob, path) {
+  if (path.length > maxTestedLength) return true;
+  const matcher = matcherFor(glob);
+  return matcher === null ? true : matcher(path);
+}
+function matcherFor(glob) {
+  const cached2 = matchers.get(glob);
+  if (cached2 !== void 0) return cached2;
+  const matcher = isSafeToCompile(glob) ? compile2(glob) : null;
+  if (matchers.size >= maxCachedMatchers) matchers.clear();
+  matchers.set(glob, matcher);
+  return matcher;
+}
+function compile2(glob) {
+  try {
+    return (0, import_posix.default)(glob, { dot: true });
+  } catch {
+    return null;
+  }
+}
+function isSafeToCompile(glob) {
+  if (glob.length > maxTestedLength) return false;
+  if (/[@!+*?]\(/.test(glob)) return false;
+  let total = 0;
+  for (const segment of glob.split("/")) {
+    const wildcards = segment === "**" ? 1 : segment.match(/\*+|\?/g)?.length ?? 0;
+    if (wildcards > maxWildcardsPerSegment) return false;
+    total += wildcards;
+  }
+  return total <= maxWildcards;
+}
+
+// src/engine/touches.ts
+var wholeRepository = { kind: "folder", key: "./", segments: [] };
+var globCharacter = /[*?[\]{}()!+@|\\]/;
+var cut = [];
+function parseTouch(touch2) {
+  const folder = touch2.endsWith("/");
+  let count2 = 0;
+  let canonical = true;
+  for (let from = 0; from <= touch2.length; ) {
+    let to = touch2.indexOf("/", from);
+    if (to < 0) to = touch2.length;
+    const segment = touch2.slice(from, to);
+    from = to + 1;
+    if (segment === "..") return wholeRepository;
+    if (segment === "" || segment === ".") {
+      if (!(segment === "" && folder && to === touch2.length && to > 0)) canonical = false;
+      continue;
+    }
+    cut[count2++] = segment;
+  }
+  if (count2 === 0) return wholeRepository;
+  const segments = cut.slice(0, count2);
+  const key = canonical ? touch2 : segments.join("/") + (folder ? "/" : "");
+  if (!globCharacter.test(key)) return { kind: folder ? "folder" : "file", key, segments };
+  const scan = import_posix2.default.scan(key);
+  if (scan.negated) return { kind: "glob", key, segments: [] };
+  if (scan.isGlob)
+    return { kind: "glob", key, segments: scan.base.split("/").filter((segment) => segment !== "") };
+  return { kind: folder ? "folder" : "file", key, segments };
+}
+function touchesOverlap(a, b) {
+  return parsedTouchesOverlap(parseTouch(a), parseTouch(b));
+}
+function parsedTouchesOverlap(a, b) {
+  if (a.kind === "glob" && b.kind === "file") return fileMatchesGlob(b, a);
+  if (b.kind === "glob" && a.kind === "file") return fileMatchesGlob(a, b);
+  if (a.kind === "file" && b.kind === "file") return a.key === b.key;
+  if (a.kind === "file") return folderHolds(b, a);
+  if (b.kind === "file") return folderHolds(a, b);
+  return isPathPrefix(a.segments, b.segments) || isPathPrefix(b.segments, a.segments);
+}
+function folderHolds(folder, file3) {
+  if (folder.segments.length === 0) return true;
+  const path = file3.key;
+  const base = folder.key;
+  if (path.length >= base.length) return path.startsWith(base);
+  return path.length === base.length - 1 && base.startsWith(path);
+}
+function fileMatchesGlob(file3, glob) {
+  return isPathPrefix(glob.segments, file3.segments) && globMayMatch(glob.key, file3.key);
+}
+function isPathPrefix(prefix2, path) {
+  if (prefix2.length > path.length) return false;
+  for (let i = 0; i < prefix2.length; i++) if (prefix2[i] !== path[i]) return false;
+  return true;
+}
+
+// src/engine/scope-violations.ts
+function scopeViolations(spec, changed, alwaysAllowed, ownFiles) {
+  if (spec.concurrency === "write-shared" && spec.touches.length === 0) return [];
+  const allowed = spec.concurrency === "read-only" ? [...alwaysAllowed] : [...spec.touches, ...alwaysAllowed];
+  return changed.filter(
+    (file3) => !ownFiles.includes(file3) && !allowed.some((touch2) => touchesOverlap(touch2, file3))
+  );
+}
+
 // src/engine/track/branch-name.ts
 var maxPlainIdLength = 60;
 var plainId = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
@@ -53349,7 +53457,7 @@ function createNormalizer() {
     self2.normalize(match2);
   };
 }
-function compile2(self2) {
+function compile3(self2) {
   const re = self2.re = re_default(self2.__opts__);
   const tlds2 = self2.__tlds__.slice();
   self2.onCompile();
@@ -53447,11 +53555,11 @@ function LinkifyIt(schemas, options) {
   this.__tlds__ = tlds_default;
   this.__tlds_replaced__ = false;
   this.re = {};
-  compile2(this);
+  compile3(this);
 }
 LinkifyIt.prototype.add = function add(schema, definition) {
   this.__schemas__[schema] = definition;
-  compile2(this);
+  compile3(this);
   return this;
 };
 LinkifyIt.prototype.set = function set2(options) {
@@ -53601,13 +53709,13 @@ LinkifyIt.prototype.tlds = function tlds(list4, keepOld) {
   if (!keepOld) {
     this.__tlds__ = list4.slice();
     this.__tlds_replaced__ = true;
-    compile2(this);
+    compile3(this);
     return this;
   }
   this.__tlds__ = this.__tlds__.concat(list4).sort().filter(function(el, idx, arr) {
     return el !== arr[idx - 1];
   }).reverse();
-  compile2(this);
+  compile3(this);
   return this;
 };
 LinkifyIt.prototype.normalize = function normalize2(match2) {
@@ -54475,105 +54583,6 @@ function checkTouches(items) {
     }
   }
   return checked;
-}
-
-// src/engine/touches.ts
-var import_posix2 = __toESM(require_posix(), 1);
-
-// src/engine/glob-match.ts
-var import_posix = __toESM(require_posix(), 1);
-var maxTestedLength = 512;
-var maxWildcards = 6;
-var maxWildcardsPerSegment = 2;
-var maxCachedMatchers = 1e4;
-var matchers = /* @__PURE__ */ new Map();
-function globMayMatch(glob, path) {
-  if (path.length > maxTestedLength) return true;
-  const matcher = matcherFor(glob);
-  return matcher === null ? true : matcher(path);
-}
-function matcherFor(glob) {
-  const cached2 = matchers.get(glob);
-  if (cached2 !== void 0) return cached2;
-  const matcher = isSafeToCompile(glob) ? compile3(glob) : null;
-  if (matchers.size >= maxCachedMatchers) matchers.clear();
-  matchers.set(glob, matcher);
-  return matcher;
-}
-function compile3(glob) {
-  try {
-    return (0, import_posix.default)(glob, { dot: true });
-  } catch {
-    return null;
-  }
-}
-function isSafeToCompile(glob) {
-  if (glob.length > maxTestedLength) return false;
-  if (/[@!+*?]\(/.test(glob)) return false;
-  let total = 0;
-  for (const segment of glob.split("/")) {
-    const wildcards = segment === "**" ? 1 : segment.match(/\*+|\?/g)?.length ?? 0;
-    if (wildcards > maxWildcardsPerSegment) return false;
-    total += wildcards;
-  }
-  return total <= maxWildcards;
-}
-
-// src/engine/touches.ts
-var wholeRepository = { kind: "folder", key: "./", segments: [] };
-var globCharacter = /[*?[\]{}()!+@|\\]/;
-var cut = [];
-function parseTouch(touch2) {
-  const folder = touch2.endsWith("/");
-  let count2 = 0;
-  let canonical = true;
-  for (let from = 0; from <= touch2.length; ) {
-    let to = touch2.indexOf("/", from);
-    if (to < 0) to = touch2.length;
-    const segment = touch2.slice(from, to);
-    from = to + 1;
-    if (segment === "..") return wholeRepository;
-    if (segment === "" || segment === ".") {
-      if (!(segment === "" && folder && to === touch2.length && to > 0)) canonical = false;
-      continue;
-    }
-    cut[count2++] = segment;
-  }
-  if (count2 === 0) return wholeRepository;
-  const segments = cut.slice(0, count2);
-  const key = canonical ? touch2 : segments.join("/") + (folder ? "/" : "");
-  if (!globCharacter.test(key)) return { kind: folder ? "folder" : "file", key, segments };
-  const scan = import_posix2.default.scan(key);
-  if (scan.negated) return { kind: "glob", key, segments: [] };
-  if (scan.isGlob)
-    return { kind: "glob", key, segments: scan.base.split("/").filter((segment) => segment !== "") };
-  return { kind: folder ? "folder" : "file", key, segments };
-}
-function touchesOverlap(a, b) {
-  return parsedTouchesOverlap(parseTouch(a), parseTouch(b));
-}
-function parsedTouchesOverlap(a, b) {
-  if (a.kind === "glob" && b.kind === "file") return fileMatchesGlob(b, a);
-  if (b.kind === "glob" && a.kind === "file") return fileMatchesGlob(a, b);
-  if (a.kind === "file" && b.kind === "file") return a.key === b.key;
-  if (a.kind === "file") return folderHolds(b, a);
-  if (b.kind === "file") return folderHolds(a, b);
-  return isPathPrefix(a.segments, b.segments) || isPathPrefix(b.segments, a.segments);
-}
-function folderHolds(folder, file3) {
-  if (folder.segments.length === 0) return true;
-  const path = file3.key;
-  const base = folder.key;
-  if (path.length >= base.length) return path.startsWith(base);
-  return path.length === base.length - 1 && base.startsWith(path);
-}
-function fileMatchesGlob(file3, glob) {
-  return isPathPrefix(glob.segments, file3.segments) && globMayMatch(glob.key, file3.key);
-}
-function isPathPrefix(prefix2, path) {
-  if (prefix2.length > path.length) return false;
-  for (let i = 0; i < prefix2.length; i++) if (prefix2[i] !== path[i]) return false;
-  return true;
 }
 
 // src/engine/track/spawn.ts
@@ -56053,15 +56062,6 @@ function runAgent(options) {
     child.on("error", () => finish(127, null));
     child.on("close", (code3, signal) => finish(code3, signal));
   });
-}
-
-// src/action/scope-check.ts
-function scopeViolations(spec, changed, alwaysAllowed, ownFiles) {
-  if (spec.concurrency === "write-shared" && spec.touches.length === 0) return [];
-  const allowed = spec.concurrency === "read-only" ? [...alwaysAllowed] : [...spec.touches, ...alwaysAllowed];
-  return changed.filter(
-    (file3) => !ownFiles.includes(file3) && !allowed.some((touch2) => touchesOverlap(touch2, file3))
-  );
 }
 
 // src/action/time-limit.ts

@@ -7,6 +7,7 @@ import { statusLabel, statusLabels, statusSpec } from "../labels/index.js";
 import type { EffectResult } from "./apply-context.js";
 import { handOff } from "./apply-handoff.js";
 import type { ApplySession } from "./apply-session.js";
+import { postQuestions } from "./post-questions.js";
 
 type SetStatus = Extract<Effect, { type: "set-status" }>;
 
@@ -38,6 +39,9 @@ export async function applySetStatus(session: ApplySession, effect: SetStatus): 
   const close = status === "done" || status === "cancelled";
   const track = session.document.engine.tracks[effect.track];
   if (status === "done" && track) await handOff(session, track, effect.unit);
+  // The effect comes when the status changes: a unit that starts waiting for a person asks on its issue.
+  if (status === "needs-input" && effect.status === "needs-input" && track)
+    await postQuestions(session, track, effect.unit, issue);
   if (close === links.closed) return {};
   await session.repo.updateIssue(
     issue,

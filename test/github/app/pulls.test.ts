@@ -100,6 +100,26 @@ describe("a task's pull request", () => {
     expect(track.comments.some((c) => c.body.startsWith("**The track stopped** (critical)"))).toBe(true);
   });
 
+  it("turns an escalation into a question on the task issue, and /answer there sends the next attempt", async () => {
+    const world = app();
+    const track = await running(world);
+    await report(world, track, "T01", {
+      changedFiles: ["src/db/session.ts"],
+      escalations: [
+        { id: "E-01", title: "Which store?", question: "Redis or Postgres for sessions, @alice?" },
+      ],
+    });
+    const t1 = task(world, "T01");
+    expect(t1.labels).toContain("swarm:needs-input");
+    const asked = t1.comments.find((c) => c.body.startsWith("**T01 waits for a person.**"));
+    expect(asked?.body).toContain(
+      "- **E-01:** E-01: Which store? — Redis or Postgres for sessions, @\u200dalice?",
+    );
+    await world.deliver("issue_comment", commentPayload(world.world, t1, "/answer Postgres."));
+    expect(world.world.runs.map((run) => `${run.inputs.task}/${run.inputs.attempt}`)).toContain("T01/2");
+    expect(t1.body).toContain("   > Postgres.");
+  });
+
   it("spawns a finding reported twice (by two tasks) once", async () => {
     const world = app();
     const track = await running(world);
