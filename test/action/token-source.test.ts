@@ -20,18 +20,25 @@ function mockInstallation(expiresAt: (call: number) => number) {
   return { calls: () => calls };
 }
 
+/** The App (id 123, a test key) minting for acme/shop through the strict nock. */
+function tokensOf(now: () => number) {
+  const repository = { owner: "acme", repo: "shop" };
+  const request = { fetch: globalThis.fetch };
+  return appTokens({
+    appId: "123",
+    privateKey: testPrivateKey(),
+    repository,
+    baseUrl: "https://api.github.com",
+    request,
+    now,
+  });
+}
+
 describe("the Action's tokens", () => {
   it("are minted for the repository's installation from the App's key, and renewed before they expire", async () => {
     let now = Date.UTC(2026, 11, 6, 12);
     const minted = mockInstallation((call) => now + hour + call);
-    const tokens = appTokens({
-      appId: "123",
-      privateKey: testPrivateKey(),
-      repository: { owner: "acme", repo: "shop" },
-      baseUrl: "https://api.github.com",
-      request: { fetch: globalThis.fetch },
-      now: () => now,
-    });
+    const tokens = tokensOf(() => now);
     expect(await tokens.token()).toBe("ghs_minted_1");
     now += 30 * 60_000;
     expect(await tokens.token()).toBe("ghs_minted_1");
@@ -45,13 +52,7 @@ describe("the Action's tokens", () => {
 
   it("say clearly when the App is not installed on the repository", async () => {
     strict().scope().get("/repos/acme/shop/installation").reply(404, { message: "Not Found" });
-    const tokens = appTokens({
-      appId: "123",
-      privateKey: testPrivateKey(),
-      repository: { owner: "acme", repo: "shop" },
-      baseUrl: "https://api.github.com",
-      request: { fetch: globalThis.fetch },
-    });
+    const tokens = tokensOf(Date.now);
     await expect(tokens.token()).rejects.toThrow("the App is not installed on acme/shop");
   });
 

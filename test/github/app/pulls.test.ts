@@ -54,6 +54,15 @@ async function report(
   return pull;
 }
 
+/** A person's pull request that changes T02's file, while T02 runs. */
+async function personsPull(world: AppWorld): Promise<WorldPull> {
+  const mona = { login: "mona", type: "User" as const };
+  const files = [{ path: "src/ui/login.tsx", status: "modified" }];
+  const human = world.world.openPull({ branch: "fix-login", body: "Quick fix", author: mona, files });
+  await world.deliver("pull_request", pullPayload(world.world, human, "opened", mona));
+  return human;
+}
+
 async function merge(world: AppWorld, pull: WorldPull) {
   pull.state = "closed";
   pull.merged = true;
@@ -177,16 +186,7 @@ describe("a task's pull request", () => {
     const world = app();
     world.world.settings = "otherPullRequests: warn\n";
     await running(world);
-    const human = world.world.openPull({
-      branch: "fix-login",
-      body: "Quick fix",
-      author: { login: "mona", type: "User" },
-      files: [{ path: "src/ui/login.tsx", status: "modified" }],
-    });
-    await world.deliver(
-      "pull_request",
-      pullPayload(world.world, human, "opened", { login: "mona", type: "User" }),
-    );
+    const human = await personsPull(world);
     const locks = world.world.check(human.headSha, "swarm/locks");
     expect(locks?.conclusion).toBe("neutral");
     expect(locks?.annotations[0]).toMatchObject({ path: "src/ui/login.tsx", annotation_level: "warning" });
@@ -207,16 +207,7 @@ describe("a task's pull request", () => {
   it("fails swarm/locks on a person's pull request that changes a locked path", async () => {
     const world = app();
     await running(world);
-    const human = world.world.openPull({
-      branch: "fix-login",
-      body: "Quick fix",
-      author: { login: "mona", type: "User" },
-      files: [{ path: "src/ui/login.tsx", status: "modified" }],
-    });
-    await world.deliver(
-      "pull_request",
-      pullPayload(world.world, human, "opened", { login: "mona", type: "User" }),
-    );
+    const human = await personsPull(world);
     const locks = world.world.check(human.headSha, "swarm/locks");
     expect(locks?.conclusion).toBe("failure");
     expect(locks?.annotations[0]).toMatchObject({ path: "src/ui/login.tsx", annotation_level: "failure" });
