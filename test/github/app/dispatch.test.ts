@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WorldIssue } from "../../../src/fake-github/repo-world.js";
 import { parseDashboardMarker } from "../../../src/render/dashboard.js";
 import {
   type AppWorld,
@@ -7,7 +8,6 @@ import {
   useAppWorld,
   workflowRunPayload,
 } from "../../support/github/app-world.js";
-import type { WorldIssue } from "../../support/github/repo-world.js";
 import { planBody } from "./plans.js";
 
 const app = useAppWorld({ permissions: { mona: "write" } });

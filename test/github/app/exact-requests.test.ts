@@ -2,9 +2,9 @@
 // asked (the other app tests serve a whole repository instead, and assert what it holds afterwards).
 
 import { describe, expect, it } from "vitest";
+import { adaptPayload, examplePayload } from "../../../src/fake-github/webhook-examples.js";
 import { createSwarmDispatchApp } from "../../../src/github/app.js";
 import { useProbotHarness } from "../../support/github/probot-harness.js";
-import { adaptPayload, examplePayload } from "../../support/github/webhook-examples.js";
 
 const harness = useProbotHarness(
   createSwarmDispatchApp({ wake: () => {}, reconcile: () => {}, background: () => {}, owner: "test" }),

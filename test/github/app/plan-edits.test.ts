@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { WorldIssue } from "../../../src/fake-github/repo-world.js";
 import { isPlanProblemsComment } from "../../../src/github/tracks/plan-problems.js";
 import { parseDashboardMarker } from "../../../src/render/dashboard.js";
 import { type AppWorld, commentPayload, issuesPayload, useAppWorld } from "../../support/github/app-world.js";
-import type { WorldIssue } from "../../support/github/repo-world.js";
 import { planBody } from "./plans.js";
 
 const app = useAppWorld({ permissions: { mona: "write", guest: "read" } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WorldIssue, WorldPull } from "../../../src/fake-github/repo-world.js";
 import { parseDashboardMarker } from "../../../src/render/dashboard.js";
 import { type AppWorld, commentPayload, issuesPayload, useAppWorld } from "../../support/github/app-world.js";
 import {
@@ -8,7 +9,6 @@ import {
   reportBlock,
   rerequestedPayload,
 } from "../../support/github/pull-world.js";
-import type { WorldIssue, WorldPull } from "../../support/github/repo-world.js";
 
 // T01 and T02 first; T03 waits for both and writes T02's file too. T01 is checked by Gate-O.
 const body = [

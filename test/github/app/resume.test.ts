@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WorldIssue } from "../../../src/fake-github/repo-world.js";
 import { documentFromText } from "../../../src/github/state/state-document.js";
 import { parseDashboardMarker } from "../../../src/render/dashboard.js";
 import {
@@ -8,7 +9,6 @@ import {
   useAppWorld,
   workflowRunPayload,
 } from "../../support/github/app-world.js";
-import type { WorldIssue } from "../../support/github/repo-world.js";
 import { planBody } from "./plans.js";
 
 const app = useAppWorld({ permissions: { mona: "write" } });

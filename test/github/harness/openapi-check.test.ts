@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkRequest } from "../../support/github/openapi-check.js";
+import { checkRequest } from "../../../src/fake-github/openapi-check.js";
 
 const reasonOf = (request: Parameters<typeof checkRequest>[0]) => {
   const result = checkRequest(request);

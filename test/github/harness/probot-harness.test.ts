@@ -1,12 +1,12 @@
 import type { Probot } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
+import { adaptPayload, examplePayload } from "../../../src/fake-github/webhook-examples.js";
 import {
   createProbotHarness,
   installationToken,
   type ProbotHarness,
   useProbotHarness,
 } from "../../support/github/probot-harness.js";
-import { adaptPayload, examplePayload } from "../../support/github/webhook-examples.js";
 
 // A tiny app: acknowledges a human's new comment with one reply, ignores bots.
 function ackApp(app: Probot): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adaptPayload, examplePayload } from "../../support/github/webhook-examples.js";
+import { adaptPayload, examplePayload } from "../../../src/fake-github/webhook-examples.js";
 
 describe("examplePayload", () => {
   it("returns a real example for the event and action, preferring one that carries an installation", () => {

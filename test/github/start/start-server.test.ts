@@ -6,7 +6,7 @@ import { createHmac, generateKeyPairSync } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { adaptPayload, examplePayload } from "../../support/github/webhook-examples.js";
+import { adaptPayload, examplePayload } from "../../../src/fake-github/webhook-examples.js";
 
 const key = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .privateKey.export({ type: "pkcs1", format: "pem" })

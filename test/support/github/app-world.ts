@@ -4,18 +4,23 @@
 
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach } from "vitest";
-import { createSwarmDispatchApp } from "../../../src/github/app.js";
-import type { AppOptions } from "../../../src/github/app-options.js";
-import { createProbotHarness, type ProbotHarness } from "./probot-harness.js";
 import {
   RepoWorld,
   type WorldIssue,
   type WorldOptions,
   type WorldRun,
   type WorldUser,
-} from "./repo-world.js";
+} from "../../../src/fake-github/repo-world.js";
+import {
+  adaptPayload,
+  examplePayload,
+  type PayloadChanges,
+} from "../../../src/fake-github/webhook-examples.js";
+import { createSwarmDispatchApp } from "../../../src/github/app.js";
+import type { AppOptions } from "../../../src/github/app-options.js";
+import { createProbotHarness, type ProbotHarness } from "./probot-harness.js";
+import { serveWorld } from "./serve-world.js";
 import { createStrictNock, finishStrictNock, type StrictNock } from "./strict-nock.js";
-import { adaptPayload, examplePayload, type PayloadChanges } from "./webhook-examples.js";
 
 export const installationId = 4242;
 
@@ -61,7 +66,7 @@ export async function createAppWorld(options: AppWorldOptions = {}): Promise<App
     });
     apps.push(await createProbotHarness(app, { strict }));
   }
-  world.serve(strict.scope());
+  serveWorld(world, strict.scope());
   return {
     world,
     strict,

@@ -1,11 +1,16 @@
 // Task pull requests in a test world: what the Action would open on a task branch (its report block, the files
 // it changed), and the deliveries GitHub sends about pull requests and CI, from the documented examples.
 
+import {
+  appBot,
+  type RepoWorld,
+  type WorldPull,
+  type WorldUser,
+} from "../../../src/fake-github/repo-world.js";
+import { adaptPayload, examplePayload } from "../../../src/fake-github/webhook-examples.js";
 import { renderReportBlock } from "../../../src/report/report-block.js";
 import type { ReportBlock } from "../../../src/report/report-model.js";
 import { installationId } from "./app-world.js";
-import { appBot, type RepoWorld, type WorldPull, type WorldUser } from "./repo-world.js";
-import { adaptPayload, examplePayload } from "./webhook-examples.js";
 
 export function reportBlock(
   overrides: Partial<ReportBlock> & Pick<ReportBlock, "track" | "task">,

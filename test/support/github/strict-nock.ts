@@ -4,7 +4,7 @@
 
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
-import { type CheckResult, checkRequest } from "./openapi-check.js";
+import { type CheckResult, checkRequest } from "../../../src/fake-github/openapi-check.js";
 
 export interface StrictNockOptions {
   /** Lets requests to localhost / 127.x / ::1 through (a test that starts a local server). */

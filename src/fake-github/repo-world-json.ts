@@ -10,11 +10,7 @@ export function page(items: unknown[], query: URLSearchParams, world: RepoWorld,
   if (number * perPage >= items.length) return [200, slice];
   const next = new URLSearchParams(query);
   next.set("page", String(number + 1));
-  return [
-    200,
-    slice,
-    { link: `<https://api.github.com/repos/${world.fullName}${path}?${next}>; rel="next"` },
-  ];
+  return [200, slice, { link: `<${world.apiBase}/repos/${world.fullName}${path}?${next}>; rel="next"` }];
 }
 
 export function labelJson(label: { name: string; color: string; description: string }) {

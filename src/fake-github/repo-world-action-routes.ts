@@ -1,7 +1,7 @@
 // The world's Actions: workflow dispatches (a run per dispatch, named as the agent workflow names it), the
 // runs of a workflow on a branch, and cancelling a run.
 
-import { runName } from "../../../src/github/workflows/run-name.js";
+import { runName } from "../github/workflows/run-name.js";
 import { runUrl } from "./repo-world-json.js";
 import { notFound, type Route } from "./repo-world-route.js";
 

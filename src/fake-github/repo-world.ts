@@ -5,8 +5,7 @@
 // `assertClean` fails on. Tests then assert what a user would see in the repository, not a list of mocks.
 
 import { createHash } from "node:crypto";
-import type nock from "nock";
-import type { Permission } from "../../../src/github/repo/repo-port.js";
+import type { Permission } from "../github/repo/repo-port.js";
 import { routeWorld } from "./repo-world-routes.js";
 
 export interface WorldUser {
@@ -94,6 +93,8 @@ export const appBot: WorldUser = { login: "swarm-dispatch[bot]", type: "Bot" };
 
 export class RepoWorld {
   readonly owner: string;
+  /** Where links in answers point (pagination): api.github.com, or the fake server's own root. */
+  apiBase = "https://api.github.com";
   readonly repo: string;
   readonly issues = new Map<number, WorldIssue>();
   readonly labels = new Map<string, { name: string; color: string; description: string }>();
@@ -194,29 +195,14 @@ export class RepoWorld {
     });
   }
 
-  /** Serves this world on the strict nock scope of the API host. */
-  serve(scope: nock.Scope, pathPrefix = ""): void {
-    const world = this;
-    for (const method of ["get", "post", "put", "patch", "delete"] as const) {
-      scope
-        .persist()
-        [method](/.*/)
-        .optionally()
-        .reply(function reply(uri, body) {
-          const accept = String(this.req.headers.accept ?? "");
-          return world.answer(method.toUpperCase(), uri, body, accept, pathPrefix);
-        });
-    }
-  }
-
-  private async answer(method: string, uri: string, body: unknown, accept: string, pathPrefix: string) {
-    const url = new URL(uri, "https://api.github.com");
-    const path = url.pathname.slice(pathPrefix.length);
+  /** Answers one request (a path under the API root) as GitHub would; a request it does not know is answered
+   *  599 and recorded in `unknown`. */
+  async answer(method: string, path: string, query: URLSearchParams, body: unknown, accept: string) {
     if (method === "GET" && path.endsWith("/contents/state.json")) await this.stateRead();
-    const answer = routeWorld(this, method, path, url.searchParams, body, accept);
+    const answer = routeWorld(this, method, path, query, body, accept);
     if (answer !== null) return answer;
-    this.unknown.push(`${method} ${path}${url.search}`);
-    return [599, { message: "this test's GitHub does not know that request" }];
+    this.unknown.push(`${method} ${path}${query.size > 0 ? `?${query}` : ""}`);
+    return [599, { message: "this GitHub fake does not know that request" }] as const;
   }
 
   assertClean(): void {
