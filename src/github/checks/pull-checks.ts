@@ -160,6 +160,32 @@ function reportCheck(block: ReportBlock | null): CheckResult {
       annotations: [],
     };
   }
+  // A report that does not say the work is done keeps the pull request from merging (auto-merge included):
+  // the task is not finished, whatever CI says. A person can still merge it by hand; the task then counts as done.
+  const questions = block.escalations.map((escalation) =>
+    `- ${escalation.id}: ${escalation.title}`.slice(0, 200),
+  );
+  if (block.status === "needs-input" || (block.status === "done" && questions.length > 0)) {
+    return {
+      conclusion: "failure",
+      title: `Attempt ${block.attempt} waits for a person`,
+      summary: [
+        "The agent asks before it goes on; answer with `/answer …` on the task issue and the next attempt continues on this branch.",
+        "",
+        ...questions.slice(0, 20),
+      ].join("\n"),
+      annotations: [],
+    };
+  }
+  if (block.status !== "done") {
+    return {
+      conclusion: "failure",
+      title: `Attempt ${block.attempt} did not finish: ${block.status}`,
+      summary:
+        "The agent stopped before the task was done; the next attempt continues on this branch, and its report is read then.",
+      annotations: [],
+    };
+  }
   return {
     conclusion: "success",
     title: `Report of attempt ${block.attempt}: ${block.status}`,

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { run } from "probot";
 import { swarmDispatchApp } from "../app.js";
-import { AppOctokit } from "./app-octokit.js";
+import { AppOctokit, UnpacedAppOctokit } from "./app-octokit.js";
 import { readStartEnv } from "./read-start-env.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -16,7 +16,7 @@ if (!result.ok) {
 }
 const { env } = result;
 await run(swarmDispatchApp, {
-  Octokit: AppOctokit,
+  Octokit: env.writePacing ? AppOctokit : UnpacedAppOctokit,
   env: {
     ...process.env,
     APP_ID: String(env.appId),

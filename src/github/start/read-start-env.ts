@@ -11,6 +11,8 @@ export interface StartEnv {
   port: number;
   /** `https://api.github.com`, or `<protocol>://<GHE_HOST>/api/v3`. */
   baseUrl: string;
+  /** Whether writes are paced as github.com asks (WRITE_PACING=github, the default) or not (off). */
+  writePacing: boolean;
 }
 
 export type EnvResult = { ok: true; env: StartEnv } | { ok: false; problems: string[] };
@@ -47,10 +49,23 @@ export function readStartEnv(
     problems.push(
       `GHE_HOST must be a host name with an optional port (github.example.com, localhost:8080), not "${clip(host)}"`,
     );
+  const pacing = env.WRITE_PACING || "github";
+  if (pacing !== "github" && pacing !== "off")
+    problems.push(`WRITE_PACING must be github or off, not "${clip(pacing)}"`);
   const baseUrl = host === "" ? "https://api.github.com" : `${protocol}://${host}/api/v3`;
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, env: { appId, privateKey: privateKey as string, webhookSecret, port, baseUrl } };
+  return {
+    ok: true,
+    env: {
+      appId,
+      privateKey: privateKey as string,
+      webhookSecret,
+      port,
+      baseUrl,
+      writePacing: pacing !== "off",
+    },
+  };
 }
 
 function readKey(

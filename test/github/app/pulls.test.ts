@@ -112,11 +112,16 @@ describe("a task's pull request", () => {
   it("turns an escalation into a question on the task issue, and /answer there sends the next attempt", async () => {
     const world = app();
     const track = await running(world);
-    await report(world, track, "T01", {
+    const pull = await report(world, track, "T01", {
       changedFiles: ["src/db/session.ts"],
       escalations: [
         { id: "E-01", title: "Which store?", question: "Redis or Postgres for sessions, @alice?" },
       ],
+    });
+    // Not mergeable as it is (auto-merge neither): the task is not finished.
+    expect(world.world.check(pull.headSha, "swarm/report")).toMatchObject({
+      conclusion: "failure",
+      title: "Attempt 1 waits for a person",
     });
     const t1 = task(world, "T01");
     expect(t1.labels).toContain("swarm:needs-input");

@@ -28,8 +28,16 @@ describe("the environment npm start needs", () => {
         webhookSecret: "s3cret",
         port: 3000,
         baseUrl: "https://api.github.com",
+        writePacing: true,
       },
     });
+  });
+
+  it("drops the pacing of writes with WRITE_PACING=off (a GitHub without secondary limits), and refuses other values", () => {
+    const off = readStartEnv({ ...good, WRITE_PACING: "off" }, noFiles);
+    expect(off.ok && off.env.writePacing).toBe(false);
+    const wrong = readStartEnv({ ...good, WRITE_PACING: "fast" }, noFiles);
+    expect(wrong).toEqual({ ok: false, problems: ['WRITE_PACING must be github or off, not "fast"'] });
   });
 
   it("points at another API host with GHE_HOST and GHE_PROTOCOL", () => {
