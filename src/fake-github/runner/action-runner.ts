@@ -122,7 +122,7 @@ export class ActionRunner implements Runner {
       task: run.inputs.task ?? "",
       attempt: run.inputs.attempt ?? "",
       "agent-command": this.options.agentCommand,
-      "github-token": this.fake.mintToken(),
+      "github-token": this.fake.mintToken("action"),
       "checkpoint-minutes": "0",
       ...this.options.inputs,
     };

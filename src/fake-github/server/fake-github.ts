@@ -48,7 +48,7 @@ export class FakeGitHub {
   readonly problems: string[] = [];
   git!: BareRepo;
   private readonly servers: { endpoint: Endpoint; server: Server; sockets: Set<Socket> }[] = [];
-  private readonly tokens = new Map<string, WorldUser>();
+  private readonly tokens = new Map<string, { user: WorldUser; client: "app" | "action" }>();
   private readonly started = Date.now();
   private during = "background";
   private tokenCount = 0;
@@ -57,6 +57,11 @@ export class FakeGitHub {
     this.world = new RepoWorld(options);
     this.webhooks = new WebhookSender(options.webhookSecret);
     this.events = new FakeEvents(this);
+    this.webhooks.onAnswering = (delivery) => {
+      this.during = delivery
+        ? `${delivery.event}${delivery.action ? `.${delivery.action}` : ""}`
+        : "background";
+    };
   }
 
   static async start(options: FakeGitHubOptions): Promise<FakeGitHub> {
@@ -84,10 +89,10 @@ export class FakeGitHub {
     return `${this.url}${apiRoot}`;
   }
 
-  /** A token for the repository's installation, as the App (or the Action) would get. */
-  mintToken(user: WorldUser = appBot): string {
+  /** A token for the repository's installation, as the App (or the Action, in a runner) would get. */
+  mintToken(client: "app" | "action", user: WorldUser = appBot): string {
     const token = `ghs_fake${String(++this.tokenCount).padStart(6, "0")}`;
-    this.tokens.set(token, user);
+    this.tokens.set(token, { user, client });
     return token;
   }
 
@@ -159,11 +164,6 @@ export class FakeGitHub {
     this.webhooks.emit(name.split(".")[0] as string, payload);
   }
 
-  /** The delivery being answered, for attributing requests; set by the sender around each delivery. */
-  setDuring(label: string): void {
-    this.during = label;
-  }
-
   private async serve(
     request: IncomingMessage,
     response: ServerResponse,
@@ -210,6 +210,7 @@ export class FakeGitHub {
       at: Date.now() - this.started,
       endpoint: endpoint.name,
       during: this.during,
+      client: "none",
     };
     this.requests.push(record);
     if (!check.ok) {
@@ -218,7 +219,7 @@ export class FakeGitHub {
       send([400, { message: `not in GitHub's REST description: ${check.reason}` }]);
       return;
     }
-    const answer = await this.answer(method, path, url.searchParams, raw, request);
+    const answer = await this.answer(method, path, url.searchParams, raw, request, record);
     record.status = answer[0];
     send(answer);
     if (method === "PUT" && path.endsWith("/contents/state.json") && answer[0] < 300) stateWritten();
@@ -230,6 +231,7 @@ export class FakeGitHub {
     query: URLSearchParams,
     raw: string,
     request: IncomingMessage,
+    record: ServedRequest,
   ): Promise<Answer> {
     const authorization = String(request.headers.authorization ?? "");
     if (/^\/app\/installations\/\d+\/access_tokens$/.test(path) && method === "POST") {
@@ -238,7 +240,7 @@ export class FakeGitHub {
       return [
         201,
         {
-          token: this.mintToken(),
+          token: this.mintToken("app"),
           expires_at: new Date(Date.now() + 3_600_000).toISOString(),
           permissions: {
             issues: "write",
@@ -252,7 +254,9 @@ export class FakeGitHub {
       ];
     }
     const token = /^(?:token|bearer) (\S+)$/i.exec(authorization)?.[1] ?? "";
-    const sender = this.tokens.get(token);
+    const holder = this.tokens.get(token);
+    const sender = holder?.user;
+    record.client = holder?.client ?? (token.includes(".") ? "app" : "none");
     if (path.startsWith("/app/")) {
       if (!token.includes(".")) return [401, { message: "A JSON web token is required" }];
     } else if (sender === undefined) {

@@ -11,6 +11,8 @@ export interface ServedRequest {
   at: number;
   /** Which of the app's endpoints it came through (an instance in a race), or "action" for a runner. */
   endpoint: string;
+  /** Whose token it carried: the app's (or its JWT), the Action's in a runner, or none. */
+  client: "app" | "action" | "none";
   /** The delivery being answered when it came, as `event.action`; "background" when none was. */
   during: string;
 }

@@ -42,6 +42,9 @@ export class WebhookSender {
   targets: string[] = [];
   fault: FaultPlan = () => ({ kind: "send", targets: [0] });
 
+  /** Told which delivery is being answered (null after it), so requests can be put down to it. */
+  onAnswering: (delivery: Delivery | null) => void = () => {};
+
   constructor(private readonly secret: string) {}
 
   /** Queues a delivery; it goes out after every delivery queued before it. */
@@ -102,6 +105,7 @@ export class WebhookSender {
       return;
     }
     const body = JSON.stringify(delivery.payload);
+    this.onAnswering(delivery);
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -120,6 +124,8 @@ export class WebhookSender {
     } catch (error) {
       // GitHub gives up on a delivery it cannot make; so does the fake (the app's reconcile must cope).
       this.sent.push({ delivery, target, status: 0, error: String(error) });
+    } finally {
+      this.onAnswering(null);
     }
   }
 }
