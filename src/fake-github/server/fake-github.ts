@@ -33,6 +33,8 @@ export interface Endpoint {
   /** Kills it right after it has answered its `n`-th write of the state document (counted from now). */
   killAfterStateWrites(n: number): void;
   readonly killed: boolean;
+  /** Called once it is killed (the app instance behind it then stops taking webhooks too). */
+  onKill(listener: () => void): void;
 }
 
 const apiRoot = "/api/v3";
@@ -120,6 +122,7 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     let killed = false;
+    const killListeners: (() => void)[] = [];
     const endpoint: Endpoint = {
       name,
       url: `http://127.0.0.1:${port}`,
@@ -128,6 +131,10 @@ export class FakeGitHub {
         killed = true;
         server.close();
         for (const socket of sockets) socket.destroy();
+        for (const listener of killListeners.splice(0)) listener();
+      },
+      onKill(listener) {
+        killListeners.push(listener);
       },
       killAfterStateWrites(n) {
         stateWritesLeft = n;

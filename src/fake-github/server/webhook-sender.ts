@@ -63,8 +63,9 @@ export class WebhookSender {
         this.held.push(delivery);
         return;
       }
+      // To several instances at once, as GitHub's redelivery or two replicas behind a balancer could.
       for (let copy = 0; copy < (fate.copies ?? 1); copy++)
-        for (const target of fate.targets) await this.post(delivery, target);
+        await Promise.all(fate.targets.map((target) => this.post(delivery, target)));
     });
     return delivery;
   }
