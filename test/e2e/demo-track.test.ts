@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { WorldIssue, WorldPull } from "../../src/fake-github/repo-world.js";
 import { readScenario } from "../../src/fake-github/track/scenario.js";
 import { runTrackSession, type TrackSessionResult } from "../../src/fake-github/track/track-session.js";
@@ -147,4 +148,34 @@ describe("the demo track on the GitHub fake", () => {
     const dashboard = comments.find((body) => body.startsWith("## Swarm Dispatch dashboard")) ?? "";
     for (const id of ["T03", "T04", "T05", "T06", "T-AUTO-01"]) expect(dashboard).toContain(id);
   });
+
+  it("asks GitHub only for what app.yml grants the App", () => {
+    const granted = (
+      parse(readFileSync(join(root, "app.yml"), "utf8")) as { default_permissions: Record<string, string> }
+    ).default_permissions;
+    const needed = new Map<string, string>();
+    for (const request of session.fake.requests.filter((r) => r.client === "app")) {
+      const permission = permissionOf(request.template);
+      if (permission === null) continue;
+      const level = request.method === "GET" ? "read" : "write";
+      if (needed.get(permission) !== "write") needed.set(permission, level);
+    }
+    expect(needed.size).toBeGreaterThan(4);
+    for (const [permission, level] of needed) {
+      expect(granted[permission], `${permission}: ${level}`).toBeDefined();
+      if (level === "write") expect(granted[permission], permission).toBe("write");
+    }
+  });
 });
+
+/** The App permission a REST path template needs (null: App-level endpoints the installation token does not use). */
+function permissionOf(template: string): string | null {
+  const rest = /^\/repos\/\{owner\}\/\{repo\}(\/.*)?$/.exec(template)?.[1] ?? null;
+  if (rest === null) return template.startsWith("/repos/") ? "metadata" : null;
+  if (/^\/(issues|labels)/.test(rest)) return "issues";
+  if (/^\/pulls/.test(rest)) return "pull_requests";
+  if (/check-runs|check-suites/.test(rest)) return "checks";
+  if (/^\/actions/.test(rest)) return "actions";
+  if (/^\/(contents|git)\//.test(rest)) return "contents";
+  return "metadata";
+}
