@@ -33,7 +33,14 @@ export async function applyPending(
     left: [],
     document,
   };
-  const ordered = inApplyOrder(pending);
+  const waiting = unitsWaitingForTheirIssue(document, pending);
+  const ordered = inApplyOrder(pending).filter((entry) => {
+    if (entry.effect.type === "create-task" || !waiting.has(key(entry.effect))) return true;
+    // Its unit's task issue is still to be made by another process (or one that died): a dispatch now would
+    // start an agent with no brief to read. It stays in the outbox and goes with that issue, in order.
+    context.log.info(`effect ${entry.id} (${entry.effect.type}) waits for its task issue`);
+    return false;
+  });
   for (const [index, entry] of ordered.entries()) {
     if (context.now() >= context.deadline) {
       outcome.left = ordered.slice(index);
@@ -97,6 +104,16 @@ export function inApplyOrder(pending: readonly PendingEffect[]): PendingEffect[]
   };
   for (const entry of creates) place(entry);
   return [...ordered, ...pending.filter((entry) => entry.effect.type !== "create-task")];
+}
+
+/** Units whose create-task effect is in the outbox but not among the effects at hand. */
+function unitsWaitingForTheirIssue(document: AppDocument, pending: readonly PendingEffect[]): Set<string> {
+  const held = new Set(pending.map((entry) => entry.id));
+  return new Set(
+    document.outbox
+      .filter((entry) => entry.effect.type === "create-task" && !held.has(entry.id))
+      .map((entry) => key(entry.effect)),
+  );
 }
 
 function key(effect: PendingEffect["effect"]): string {

@@ -4,6 +4,7 @@
 // head commit, and with auto-merge on a task's pull request whose checks all pass is merged.
 
 import type { EngineEvent } from "../../engine/track/events.js";
+import { isInFlight } from "../../engine/track/unit-run.js";
 import { parseReportBlock } from "../../report/report-block.js";
 import type { ReportBlock } from "../../report/report-model.js";
 import { ensurePullChecks } from "../checks/pull-checks.js";
@@ -118,10 +119,17 @@ export async function checkPullWith(
     await runEvents(services, events);
   }
   // A merge by the app is a merge: the task is done at once, without waiting for the webhook it causes.
-  if (task && (await keepUpToDate(services, pull, checks.allPassed)))
+  if (task && (await keepUpToDate(services, pull, checks.allPassed, attemptOut(document, task))))
     await runEvents(services, [
       { id: `merged:${pull.number}`, type: "pr-merged", track: task.track, unit: task.unit, pr: pull.number },
     ]);
+}
+
+/** Whether an attempt of the task is out (dispatched or running): its agent is still to push to the branch. */
+function attemptOut(document: AppDocument, task: { track: string; unit: string }): boolean {
+  const runs = document.engine.tracks[task.track]?.runs ?? {};
+  const run = Object.hasOwn(runs, task.unit) ? runs[task.unit] : undefined;
+  return run !== undefined && isInFlight(run.status);
 }
 
 /** Pull requests a lock blocks are remembered, so that releasing the lock checks them again. */

@@ -38,6 +38,7 @@ export interface FaultOutcome {
   problems: string[];
   kills: number;
   fake: FakeGitHub;
+  runner: ActionRunner;
 }
 
 const root = process.cwd();
@@ -170,12 +171,15 @@ export async function runFaultTrack(schedule: FaultSchedule, workDir: string): P
     problems: [...fake.problems, ...fake.world.unknown],
     kills,
     fake,
+    runner,
   };
 }
 
-/** At a dispatch: the attempt is new, no task still holding its files overlaps it, and the budget holds. */
+/** At a dispatch: its task issue exists, the attempt is new, no task still holding its files overlaps it, and the budget holds. */
 function checkDispatch(fake: FakeGitHub, task: string, attempt: string, violations: string[]): void {
   const world = fake.world;
+  if (!world.appIssues().some((issue) => issue.title.startsWith(`${task}:`)))
+    violations.push(`${task} was dispatched before its task issue (the agent's brief) existed`);
   const same = world.runs.filter((run) => run.inputs.task === task && run.inputs.attempt === attempt);
   if (same.length > 1) violations.push(`${task} attempt ${attempt} was dispatched ${same.length} times`);
   for (const other of Object.keys(touches)) {
