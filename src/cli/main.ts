@@ -12,7 +12,7 @@ import { parseSimulateOptions, runSimulate } from "./simulate-command.js";
 import { UsageError, usage } from "./usage.js";
 import { version } from "./version.js";
 
-const commands = ["plan", "validate", "simulate"];
+const commands = ["plan", "validate", "simulate", "demo"];
 const simulateOnly = ["seed", "noise", "scenario", "svg"] as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -38,6 +38,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       noise: { type: "string" },
       scenario: { type: "string" },
       svg: { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -51,8 +52,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return exitCodes.ok;
   }
   const [command, file, ...extra] = positionals;
-  if (command === undefined) throw new UsageError("missing command (plan, validate or simulate)");
+  if (command === undefined) throw new UsageError("missing command (plan, validate, simulate or demo)");
   if (!commands.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command === "demo") {
+    const out = parseDemoArgs(values, positionals.slice(1));
+    // Loaded only for demo: it brings the GitHub fake and its checkers, which plan and validate never need.
+    const { runDemo } = await import("./demo-command.js");
+    return runDemo(out === undefined ? {} : { out }, io);
+  }
+  if (values.out !== undefined) throw new UsageError("--out is an option of demo only");
   if (file === undefined) throw new UsageError(`${command} needs a plan file`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = parseFormat(values.format);
@@ -78,6 +86,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       : renderDispatchPlan(plan, analysis, { conflictsTruncated }),
   );
   return exitCodes.ok;
+}
+
+/** demo runs a built-in track: no plan file, and no option but --out. Returns the out folder, if given. */
+function parseDemoArgs(
+  values: Record<string, string | boolean | undefined>,
+  extra: readonly string[],
+): string | undefined {
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": demo runs its own plan`);
+  const foreign = Object.keys(values).find((name) => name !== "out" && values[name] !== undefined);
+  if (foreign) throw new UsageError(`demo takes only --out (got --${foreign})`);
+  if (values.out === "") throw new UsageError("--out needs a folder");
+  return typeof values.out === "string" ? values.out : undefined;
 }
 
 function parseFormat(value: string | undefined): PlanFormat | undefined {
