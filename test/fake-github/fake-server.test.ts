@@ -77,6 +77,20 @@ describe("the GitHub fake over HTTP", () => {
     expect((await call("POST", "/repos/acme/shop/issues", { title: "Still here" })).status).toBe(201);
   });
 
+  it("ignores a push notice that names no branch it can read, however long", async () => {
+    const before = new Map(fake.world.refs);
+    const garbage = [
+      "",
+      "not a ref line",
+      "0 1 refs/tags/v1",
+      `a b refs/heads/${"x".repeat(5000)} extra`,
+    ].join("\n");
+    const response = await fetch(`${fake.url}/_fake/push`, { method: "POST", body: garbage.repeat(200) });
+    expect(response.status).toBe(200);
+    expect(fake.world.refs).toEqual(before);
+    expect(fake.webhooks.made).toEqual([]);
+  });
+
   it("keeps branches in git: a branch from main, a push by a person, a pull request with git's files", async () => {
     const main = fake.world.refs.get("main") as string;
     expect(main).toMatch(/^[0-9a-f]{40}$/);

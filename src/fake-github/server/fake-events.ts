@@ -163,7 +163,9 @@ export class FakeEvents implements GitRouteEffects {
   async pushed(lines: string): Promise<void> {
     for (const line of lines.split("\n")) {
       const [, sha, ref] = line.trim().split(" ");
-      if (!sha || !ref?.startsWith("refs/heads/")) continue;
+      // Only what git itself writes: a 40-hex id and a branch ref (the hook's input, nothing else trusted).
+      if (!sha || !/^[0-9a-f]{40}$/.test(sha) || !ref?.startsWith("refs/heads/") || ref.length > 300)
+        continue;
       const branch = ref.slice("refs/heads/".length);
       if (/^0+$/.test(sha)) this.fake.world.refs.delete(branch);
       else this.fake.world.refs.set(branch, sha);
