@@ -4,10 +4,11 @@
 // its API endpoint and its webhook port, like a process that died.
 
 import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createSwarmDispatchApp } from "../../github/app.js";
 import type { AppOptions } from "../../github/app-options.js";
+import { closable } from "../server/closable-server.js";
 import type { Endpoint, FakeGitHub } from "../server/fake-github.js";
 import { appKey } from "./app-process.js";
 
@@ -45,7 +46,6 @@ export async function startAppInProcess(
   });
   const app = createSwarmDispatchApp({ owner: name, reconcile: () => {}, ...options });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: "/api/github/webhooks" });
-  const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
     void Promise.resolve(middleware(request, response)).then((handled) => {
       if (handled === false && !response.headersSent) {
@@ -54,10 +54,7 @@ export async function startAppInProcess(
       }
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
+  const shut = closable(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   let killed = false;
@@ -69,8 +66,7 @@ export async function startAppInProcess(
       if (killed) return;
       killed = true;
       endpoint.kill();
-      server.close();
-      for (const socket of sockets) socket.destroy();
+      shut();
     },
     get killed() {
       return killed || endpoint.killed;

@@ -89,7 +89,8 @@ async function waitUntilServing(port: number, exited: Promise<void>, output: () 
   throw new Error(`the app process did not serve within 30 s:\n${output().slice(-2000)}`);
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on now (the app process is told to listen there). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -6,12 +6,13 @@
 // fault tests, the demo and the API benchmark, never by the app itself.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { BareRepo } from "../git/bare-repo.js";
 import { checkRequest } from "../openapi-check.js";
 import { appBot, RepoWorld, type WorldOptions, type WorldUser } from "../repo-world.js";
 import type { Answer, Body } from "../repo-world-route.js";
 import { checkWebhook } from "../webhooks/webhook-check.js";
+import { closable } from "./closable-server.js";
 import { FakeEvents } from "./fake-events.js";
 import { gitRoute, refreshPull } from "./git-routes.js";
 import type { ServedRequest } from "./served-request.js";
@@ -49,7 +50,7 @@ export class FakeGitHub {
    *  outside their schema, runner failures. */
   readonly problems: string[] = [];
   git!: BareRepo;
-  private readonly servers: { endpoint: Endpoint; server: Server; sockets: Set<Socket> }[] = [];
+  private readonly servers: { endpoint: Endpoint; server: Server }[] = [];
   private readonly tokens = new Map<string, { user: WorldUser; client: "app" | "action" }>();
   private readonly started = Date.now();
   private during = "background";
@@ -100,7 +101,6 @@ export class FakeGitHub {
 
   /** Another port onto the same GitHub, for one app instance: killing it cuts that instance off. */
   async endpoint(name: string): Promise<Endpoint> {
-    const sockets = new Set<Socket>();
     let stateWritesLeft = Number.POSITIVE_INFINITY;
     const server = createServer((request, response) => {
       this.serve(request, response, endpoint, () => {
@@ -115,10 +115,7 @@ export class FakeGitHub {
         }
       });
     });
-    server.on("connection", (socket) => {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-    });
+    const shut = closable(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     let killed = false;
@@ -129,8 +126,7 @@ export class FakeGitHub {
       kill() {
         if (killed) return;
         killed = true;
-        server.close();
-        for (const socket of sockets) socket.destroy();
+        shut();
         for (const listener of killListeners.splice(0)) listener();
       },
       onKill(listener) {
@@ -143,7 +139,7 @@ export class FakeGitHub {
         return killed;
       },
     };
-    this.servers.push({ endpoint, server, sockets });
+    this.servers.push({ endpoint, server });
     return endpoint;
   }
 

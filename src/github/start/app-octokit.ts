@@ -27,30 +27,25 @@ export function retryOnLimit(kind: string) {
   };
 }
 
-export const AppOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: {
-    ...(options.throttle as object | undefined),
-    enabled: true,
-    onRateLimit: retryOnLimit("primary"),
-    onSecondaryRateLimit: retryOnLimit("secondary"),
-  },
-}));
+function appOctokit(pacing: Record<string, unknown>) {
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: {
+      ...(options.throttle as object | undefined),
+      enabled: true,
+      onRateLimit: retryOnLimit("primary"),
+      onSecondaryRateLimit: retryOnLimit("secondary"),
+      ...pacing,
+    },
+  }));
+}
 
-// The throttling plugin also paces writes on its own (one a second, one a three seconds for requests that notify
-// people), as GitHub asks of github.com. A GitHub Enterprise host with its rate limits turned off, or a local
-// GitHub fake, does not need that: WRITE_PACING=off keeps the limit handling above and drops only the pacing,
-// through the plugin's `write` and `notifications` limiter options.
+export const AppOctokit = appOctokit({});
+
+// The throttling plugin also paces writes on its own (one a second, one every three seconds for requests that
+// notify people), as GitHub asks of github.com. A GitHub Enterprise host with its rate limits turned off, or a
+// local GitHub fake, does not need that: WRITE_PACING=off keeps the limit handling above and drops only the
+// pacing, through the plugin's `write` and `notifications` limiter options.
 const unpaced = { key: () => ({ schedule: async () => undefined }) };
 
-export const UnpacedAppOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: {
-    ...(options.throttle as object | undefined),
-    enabled: true,
-    onRateLimit: retryOnLimit("primary"),
-    onSecondaryRateLimit: retryOnLimit("secondary"),
-    write: unpaced,
-    notifications: unpaced,
-  },
-}));
+export const UnpacedAppOctokit = appOctokit({ write: unpaced, notifications: unpaced });

@@ -4,8 +4,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../../../src/fake-github/app/app-process.js";
 import { adaptPayload, examplePayload } from "../../../src/fake-github/webhook-examples.js";
 
 const key = generateKeyPairSync("rsa", { modulusLength: 2048 })
@@ -63,17 +63,6 @@ async function localEnterprise(): Promise<{ port: number; seen: Seen[]; commente
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   return { port: typeof address === "object" && address ? address.port : 0, seen, commented: comment };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 function start(env: Record<string, string>): {
