@@ -92,12 +92,18 @@ export async function runFaultTrack(schedule: FaultSchedule, workDir: string): P
   const people = new ScriptedPeople(fake, scenario);
   const violations: string[] = [];
   const dispatches: string[] = [];
-  const appOptions = { leaseMs: 1_500 };
+  // Each instance's periodic reconcile (every 10 minutes in production), run by hand here: the newest one wins.
+  const reconciles = new Map<string, () => Promise<number>>();
+  const leaseMs = 1_500;
+  const optionsFor = (name: string) => ({
+    leaseMs,
+    reconcile: (round: () => Promise<number>) => reconciles.set(name, round),
+  });
   const instances: AppInstance[] = [];
   let kills = 0;
   const targets = () => fake.deliverTo(instances.map((instance) => instance.webhookUrl));
   for (let k = 0; k < schedule.instances; k++)
-    instances.push(await startAppInProcess(fake, `instance-${k + 1}`, appOptions));
+    instances.push(await startAppInProcess(fake, `instance-${k + 1}`, optionsFor(`instance-${k + 1}`)));
   targets();
   const first = instances[0] as AppInstance;
   if (schedule.killAfterStateWrites !== null) {
@@ -105,7 +111,7 @@ export async function runFaultTrack(schedule: FaultSchedule, workDir: string): P
     first.endpoint.onKill(() => {
       kills += 1;
       // A supervisor starts the process again; deliveries meanwhile went nowhere.
-      void startAppInProcess(fake, "restarted", appOptions).then((next) => {
+      void startAppInProcess(fake, "restarted", optionsFor("restarted")).then((next) => {
         instances[0] = next;
         targets();
       });
@@ -158,6 +164,10 @@ export async function runFaultTrack(schedule: FaultSchedule, workDir: string): P
     fake.webhooks.releaseHeld(0);
     personComments(fake, track.number, "/resume");
   }
+  // What a dead process held is carried out once its claim ran out, by the next reconcile of a live one.
+  await new Promise((resolve) => setTimeout(resolve, leaseMs + 200));
+  const live = instances[0] as AppInstance;
+  await (reconciles.get(live.name) ?? (async () => 0))();
   await settled(fake, runner, people, 300);
   runner.stopAll();
   for (const instance of instances) instance.kill();
