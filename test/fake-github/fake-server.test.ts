@@ -152,6 +152,28 @@ describe("the GitHub fake over HTTP", () => {
     expect(closed?.payload.pull_request).toMatchObject({ merged: true });
   });
 
+  it("merges two pull requests asked at the same moment one after the other, as GitHub does", async () => {
+    const main = fake.world.refs.get("main") as string;
+    const numbers: number[] = [];
+    for (const branch of ["left", "right"]) {
+      await call("POST", "/repos/acme/shop/git/refs", { ref: `refs/heads/${branch}`, sha: main });
+      await personPushes(fake, branch, { [`src/${branch}.ts`]: `${branch}\n` }, branch);
+      const opened = await call("POST", "/repos/acme/shop/pulls", {
+        title: branch,
+        head: branch,
+        base: "main",
+      });
+      numbers.push(Number(opened.json?.number));
+    }
+    const answers = await Promise.all(
+      numbers.map((n) => call("PUT", `/repos/acme/shop/pulls/${n}/merge`, {})),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(await fake.git.readFile("main", "src/left.ts")).toBe("left");
+    expect(await fake.git.readFile("main", "src/right.ts")).toBe("right");
+    expect(fake.problems).toEqual([]);
+  });
+
   it("brings a pull request that fell behind up to date by merging its base into it", async () => {
     const main = fake.world.refs.get("main") as string;
     await call("POST", "/repos/acme/shop/git/refs", { ref: "refs/heads/late", sha: main });

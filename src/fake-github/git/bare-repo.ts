@@ -25,7 +25,16 @@ export interface ChangedFile {
 export type MergeResult = { ok: true; sha: string } | { ok: false; conflicts: string[] };
 
 export class BareRepo {
+  /** Ref-moving work goes one at a time, as GitHub serialises merges: two at once would lose a compare-and-swap. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(readonly dir: string) {}
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 
   /** A new bare repository whose `main` holds `files` in one commit. */
   static async create(dir: string, files: Record<string, string>): Promise<BareRepo> {
@@ -70,7 +79,15 @@ export class BareRepo {
   }
 
   /** A new commit on `branch` that sets `files` (on top of its tree), as a person pushing would. */
-  async commitFiles(branch: string, files: Record<string, string>, message: string): Promise<string> {
+  commitFiles(branch: string, files: Record<string, string>, message: string): Promise<string> {
+    return this.serial(() => this.commitFilesNow(branch, files, message));
+  }
+
+  private async commitFilesNow(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+  ): Promise<string> {
     const parent = await this.ref(branch);
     if (parent === null) throw new Error(`no branch ${branch}`);
     const index = join(this.dir, `fake-index-${process.pid}-${Date.now()}`);
@@ -138,7 +155,11 @@ export class BareRepo {
   }
 
   /** Merges `head` into `base` without a working tree; a conflict leaves everything as it was. */
-  async merge(base: string, head: string, message: string): Promise<MergeResult> {
+  merge(base: string, head: string, message: string): Promise<MergeResult> {
+    return this.serial(() => this.mergeNow(base, head, message));
+  }
+
+  private async mergeNow(base: string, head: string, message: string): Promise<MergeResult> {
     const baseSha = await this.ref(base);
     const headSha = (await this.ref(head)) ?? head;
     if (baseSha === null) throw new Error(`no branch ${base}`);
