@@ -4,19 +4,16 @@
 // one delivery at a time and says which one is being answered (`onAnswering`); the time between its start and
 // its end is the app's whole answer to it (Probot answers after the handlers have finished).
 
-import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { type AppProcess, startAppProcess } from "../../src/fake-github/app/app-process.js";
 import type { WorldIssue } from "../../src/fake-github/repo-world.js";
-import { ActionRunner } from "../../src/fake-github/runner/action-runner.js";
-import { ScriptedCi } from "../../src/fake-github/runner/scripted-ci.js";
-import { FakeGitHub } from "../../src/fake-github/server/fake-github.js";
+import type { ActionRunner } from "../../src/fake-github/runner/action-runner.js";
+import type { FakeGitHub } from "../../src/fake-github/server/fake-github.js";
 import { mona, personComments, personOpensIssue } from "../../src/fake-github/server/person.js";
 import type { Scenario } from "../../src/fake-github/track/scenario.js";
-import { ScriptedPeople } from "../../src/fake-github/track/scripted-people.js";
-import { settled } from "../../src/fake-github/track/track-session.js";
+import { startScenarioRepo } from "../../src/fake-github/track/scenario-repo.js";
+import { settled, untilClosed } from "../../src/fake-github/track/track-session.js";
 
 export interface BenchTrack {
   title: string;
@@ -60,21 +57,11 @@ export interface BenchSession {
   close(): Promise<void>;
 }
 
-const taskOf = (branch: string) => branch.split("/").at(-1) ?? branch;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function runBenchSession(options: BenchSessionOptions): Promise<BenchSession> {
   const { scenario, root } = options;
   const started = performance.now();
   if (options.writeScenario) await writeFile(options.scenarioFile, JSON.stringify(scenario, null, 2));
-  const workflow = await readFile(join(root, ".github/workflows/swarm-agent.yml"), "utf8");
-  const fake = await FakeGitHub.start({
-    dir: join(options.workDir, "repo.git"),
-    files: { ...scenario.files, ".github/workflows/swarm-agent.yml": workflow },
-    settings: scenario.settings,
-    permissions: { mona: "admin" },
-    webhookSecret: randomBytes(16).toString("hex"),
-  });
+  const { fake, runner, people } = await startScenarioRepo(options);
   const deliveries: TimedDelivery[] = [];
   const git = { calls: 0, ms: 0 };
   const repo = fake.git;
@@ -100,23 +87,6 @@ export async function runBenchSession(options: BenchSessionOptions): Promise<Ben
     }
     answering(delivery);
   };
-  const runner = new ActionRunner(fake, {
-    workDir: join(options.workDir, "runs"),
-    actionEntry: join(root, "dist/index.js"),
-    agentCommand: `node ${JSON.stringify(join(root, "fixtures/demo/scripted-agent.mjs"))}`,
-    env: (run) => ({
-      SWARM_SCENARIO: options.scenarioFile,
-      SWARM_SCENARIO_ATTEMPT: run.inputs.attempt ?? "1",
-    }),
-    inputs: { "timeout-minutes": "5" },
-    concurrency: options.concurrency,
-  });
-  fake.events.runner = runner;
-  const failFirst = new Set(scenario.ci.failFirstPush);
-  fake.events.ci = new ScriptedCi(fake, (pull, push) =>
-    push === 1 && failFirst.has(taskOf(pull.branch)) ? "failure" : "success",
-  );
-  const people = new ScriptedPeople(fake, scenario);
 
   let app: AppProcess | null = null;
   const close = async () => {
@@ -140,7 +110,7 @@ export async function runBenchSession(options: BenchSessionOptions): Promise<Ben
         `${seconds} s: ${merged} merged, ${fake.requests.length} requests, ${deliveries.length} deliveries`,
       );
     }, 15_000);
-    const outcome = await untilAllClosed(fake, runner, people, tracks, options.timeoutMs).finally(() =>
+    const outcome = await untilClosed(fake, runner, people, tracks, options.timeoutMs).finally(() =>
       clearInterval(timer),
     );
     await settled(fake, runner, people);
@@ -160,28 +130,4 @@ export async function runBenchSession(options: BenchSessionOptions): Promise<Ben
     await close();
     throw error;
   }
-}
-
-async function untilAllClosed(
-  fake: FakeGitHub,
-  runner: ActionRunner,
-  people: ScriptedPeople,
-  tracks: readonly WorldIssue[],
-  timeoutMs: number,
-): Promise<"closed" | "stuck" | "timed-out"> {
-  const deadline = Date.now() + timeoutMs;
-  let quietSince = Date.now();
-  let seen = -1;
-  while (Date.now() < deadline) {
-    if (tracks.every((track) => track.state === "closed")) return "closed";
-    const activity = fake.requests.length + fake.webhooks.made.length;
-    if (activity !== seen || fake.webhooks.busy || runner.busy || people.busy) {
-      seen = activity;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince > 5_000) {
-      return "stuck";
-    }
-    await sleep(100);
-  }
-  return "timed-out";
 }

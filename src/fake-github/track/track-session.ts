@@ -3,17 +3,14 @@
 // people; a person opens the track issue with the plan and says /dispatch, and the session waits until the
 // track issue is closed (or nothing more happens, or time runs out). What happened is read from the fake.
 
-import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { type AppProcess, startAppProcess } from "../app/app-process.js";
 import type { WorldIssue } from "../repo-world.js";
-import { ActionRunner } from "../runner/action-runner.js";
-import { ScriptedCi } from "../runner/scripted-ci.js";
-import { FakeGitHub } from "../server/fake-github.js";
+import type { ActionRunner } from "../runner/action-runner.js";
+import type { FakeGitHub } from "../server/fake-github.js";
 import { mona, personComments, personOpensIssue } from "../server/person.js";
 import type { Scenario } from "./scenario.js";
-import { ScriptedPeople } from "./scripted-people.js";
+import { startScenarioRepo, taskOfBranch } from "./scenario-repo.js";
+import type { ScriptedPeople } from "./scripted-people.js";
 
 export interface TrackSessionOptions {
   planText: string;
@@ -66,35 +63,12 @@ export interface TrackSessionResult {
   close(): Promise<void>;
 }
 
-const taskOf = (branch: string) => branch.split("/").at(-1) ?? branch;
+const taskOf = taskOfBranch;
 
 export async function runTrackSession(options: TrackSessionOptions): Promise<TrackSessionResult> {
-  const { scenario, root } = options;
+  const { root } = options;
   const started = Date.now();
-  const workflow = await readFile(join(root, ".github/workflows/swarm-agent.yml"), "utf8");
-  const fake = await FakeGitHub.start({
-    dir: join(options.workDir, "repo.git"),
-    files: { ...scenario.files, ".github/workflows/swarm-agent.yml": workflow },
-    settings: scenario.settings,
-    permissions: { mona: "admin" },
-    webhookSecret: randomBytes(16).toString("hex"),
-  });
-  const runner = new ActionRunner(fake, {
-    workDir: join(options.workDir, "runs"),
-    actionEntry: join(root, "dist/index.js"),
-    agentCommand: `node ${JSON.stringify(join(root, "fixtures/demo/scripted-agent.mjs"))}`,
-    env: (run) => ({
-      SWARM_SCENARIO: options.scenarioFile,
-      SWARM_SCENARIO_ATTEMPT: run.inputs.attempt ?? "1",
-    }),
-    inputs: { "timeout-minutes": "5" },
-  });
-  fake.events.runner = runner;
-  const failFirst = new Set(scenario.ci.failFirstPush);
-  fake.events.ci = new ScriptedCi(fake, (pull, push) =>
-    push === 1 && failFirst.has(taskOf(pull.branch)) ? "failure" : "success",
-  );
-  const people = new ScriptedPeople(fake, scenario);
+  const { fake, runner, people } = await startScenarioRepo(options);
   const spans: RunSpan[] = [];
   const dispatches: string[] = [];
   const note = options.onNote ?? (() => {});
@@ -167,7 +141,7 @@ export async function runTrackSession(options: TrackSessionOptions): Promise<Tra
     note({ kind: "track", state: "opened" });
     await settled(fake, runner, people);
     personComments(fake, track.number, "/dispatch", mona);
-    const outcome = await untilClosed(fake, runner, people, track, options.timeoutMs ?? 180_000);
+    const outcome = await untilClosed(fake, runner, people, [track], options.timeoutMs ?? 180_000);
     if (outcome === "closed") note({ kind: "track", state: "closed" });
     await settled(fake, runner, people);
     return {
@@ -201,18 +175,19 @@ export async function settled(fake: FakeGitHub, runner: ActionRunner, people: Sc
   }
 }
 
-async function untilClosed(
+/** Waits until every track issue is closed, or nothing has happened for 5 s (stuck), or time is up. */
+export async function untilClosed(
   fake: FakeGitHub,
   runner: ActionRunner,
   people: ScriptedPeople,
-  track: WorldIssue,
+  tracks: readonly WorldIssue[],
   timeoutMs: number,
 ): Promise<"closed" | "stuck" | "timed-out"> {
   const deadline = Date.now() + timeoutMs;
   let quietSince = Date.now();
   let seen = -1;
   while (Date.now() < deadline) {
-    if (track.state === "closed") return "closed";
+    if (tracks.every((track) => track.state === "closed")) return "closed";
     const activity = fake.requests.length + fake.webhooks.made.length;
     if (activity !== seen || fake.webhooks.busy || runner.busy || people.busy) {
       seen = activity;

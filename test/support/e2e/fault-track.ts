@@ -8,13 +8,12 @@ import { join } from "node:path";
 import { touchesOverlap } from "../../../src/engine/touches.js";
 import { committedUsd } from "../../../src/engine/track/budget.js";
 import { type AppInstance, startAppInProcess } from "../../../src/fake-github/app/app-in-process.js";
-import { ActionRunner } from "../../../src/fake-github/runner/action-runner.js";
-import { ScriptedCi } from "../../../src/fake-github/runner/scripted-ci.js";
-import { FakeGitHub } from "../../../src/fake-github/server/fake-github.js";
+import type { ActionRunner } from "../../../src/fake-github/runner/action-runner.js";
+import type { FakeGitHub } from "../../../src/fake-github/server/fake-github.js";
 import { personComments, personOpensIssue } from "../../../src/fake-github/server/person.js";
 import type { DeliveryFate } from "../../../src/fake-github/server/webhook-sender.js";
 import { parseScenario } from "../../../src/fake-github/track/scenario.js";
-import { ScriptedPeople } from "../../../src/fake-github/track/scripted-people.js";
+import { startScenarioRepo } from "../../../src/fake-github/track/scenario-repo.js";
 import { settled } from "../../../src/fake-github/track/track-session.js";
 import { documentFromText } from "../../../src/github/state/state-document.js";
 
@@ -72,24 +71,12 @@ const window = 40;
 
 export async function runFaultTrack(schedule: FaultSchedule, workDir: string): Promise<FaultOutcome> {
   const scenario = parseScenario(readFileSync(faultScenarioFile, "utf8"), faultScenarioFile);
-  const workflow = readFileSync(join(root, ".github/workflows/swarm-agent.yml"), "utf8");
-  const fake = await FakeGitHub.start({
-    dir: join(workDir, "repo.git"),
-    files: { ...scenario.files, ".github/workflows/swarm-agent.yml": workflow },
-    settings: scenario.settings,
-    permissions: { mona: "admin" },
-    webhookSecret: "fault-secret",
+  const { fake, runner, people } = await startScenarioRepo({
+    scenario,
+    scenarioFile: faultScenarioFile,
+    workDir,
+    root,
   });
-  const runner = new ActionRunner(fake, {
-    workDir: join(workDir, "runs"),
-    actionEntry: join(root, "dist/index.js"),
-    agentCommand: `node ${JSON.stringify(join(root, "fixtures/demo/scripted-agent.mjs"))}`,
-    env: (run) => ({ SWARM_SCENARIO: faultScenarioFile, SWARM_SCENARIO_ATTEMPT: run.inputs.attempt ?? "1" }),
-    inputs: { "timeout-minutes": "5" },
-  });
-  fake.events.runner = runner;
-  fake.events.ci = new ScriptedCi(fake);
-  const people = new ScriptedPeople(fake, scenario);
   const violations: string[] = [];
   const dispatches: string[] = [];
   // Each instance's periodic reconcile (every 10 minutes in production), run by hand here: the newest one wins.
